@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow;
+
+import org.jspecify.annotations.NullMarked;
