@@ -1,7 +1,5 @@
 package io.govflow.engine;
 
-import java.util.Locale;
-
 /**
  * The two-tier decision (proceed / pause), evaluated in order:
  * <ol>
@@ -10,6 +8,7 @@ import java.util.Locale;
  *   <li>otherwise: a void pauses, coherence below the critical threshold pauses, attention below approve
  *       proceeds, below revise proceeds with guidance, and anything higher pauses.</li>
  * </ol>
+ * Reasons and guidance are deterministic functions of the inputs, so a stored decision can be rebuilt.
  */
 public final class DecisionPolicy {
 
@@ -25,7 +24,8 @@ public final class DecisionPolicy {
         }
         if (Verdict.CAUTION.equals(verdict) && attention < t.riskApprove()) {
             return new Decision(Decision.PROCEED,
-                    format("The Φ verdict is caution, but attention is low (%.2f).", attention),
+                    "Φ is in the caution band, but attention " + Percent.of(attention)
+                            + " is below the approve threshold " + Percent.of(t.riskApprove()) + ".",
                     "Carry on, and double-check the parts you are least sure about.", false, Decision.AWARE);
         }
         return standardRule(attention, voidActive, coherence, t);
@@ -33,7 +33,7 @@ public final class DecisionPolicy {
 
     private static Decision highRiskPause(double attention) {
         return new Decision(Decision.PAUSE,
-                format("The Φ verdict is high-risk (attention %.2f).", attention),
+                "Φ is in the high-risk band (attention " + Percent.of(attention) + ").",
                 "Stop and review the last step; reduce its scope or the reported drift before continuing.",
                 attention >= RISK_REJECT, null);
     }
@@ -44,31 +44,28 @@ public final class DecisionPolicy {
                     "Let the state settle: take smaller, well-checked steps until the void clears.");
         }
         if (coherence < t.coherenceCritical()) {
-            return pause(format("Coherence %.2f is below the critical level %.2f.", coherence, t.coherenceCritical()),
+            return pause("Coherence " + Percent.of(coherence) + " is below the critical level "
+                            + Percent.of(t.coherenceCritical()) + ".",
                     "Narrow the focus to one consistent line of work before going on.");
         }
         if (attention < t.riskApprove()) {
-            return new Decision(Decision.PROCEED,
-                    format("Attention %.2f is below the approve threshold %.2f.", attention, t.riskApprove()),
-                    null, false, null);
+            return new Decision(Decision.PROCEED, "Attention " + Percent.of(attention)
+                    + " is below the approve threshold " + Percent.of(t.riskApprove()) + ".", null, false, null);
         }
         if (attention < t.riskRevise()) {
-            return new Decision(Decision.PROCEED,
-                    format("Attention %.2f is between the approve (%.2f) and pause (%.2f) thresholds.",
-                            attention, t.riskApprove(), t.riskRevise()),
-                    format("Keep the complexity where it is; %.2f of headroom remains before a pause.",
-                            t.riskRevise() - attention),
+            return new Decision(Decision.PROCEED, "Attention " + Percent.of(attention)
+                    + " is between the approve (" + Percent.of(t.riskApprove()) + ") and pause ("
+                    + Percent.of(t.riskRevise()) + ") thresholds.",
+                    "Keep the complexity where it is; " + Percent.of(t.riskRevise() - attention)
+                            + " of headroom remains before a pause.",
                     false, null);
         }
-        return pause(format("Attention %.2f reached the pause threshold %.2f.", attention, t.riskRevise()),
+        return pause("Attention " + Percent.of(attention) + " reached the pause threshold "
+                        + Percent.of(t.riskRevise()) + ".",
                 "Split the work into smaller steps and simplify the approach before the next update.");
     }
 
     private static Decision pause(String reason, String guidance) {
         return new Decision(Decision.PAUSE, reason, guidance, false, null);
-    }
-
-    private static String format(String pattern, Object... values) {
-        return String.format(Locale.ROOT, pattern, values);
     }
 }

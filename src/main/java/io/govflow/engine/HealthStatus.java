@@ -1,7 +1,5 @@
 package io.govflow.engine;
 
-import java.util.Locale;
-
 /**
  * The health status shown next to the metrics. Unlike {@link StatusPolicy} it ignores coherence, so the two
  * can disagree (low coherence with low attention: status critical, health healthy).
@@ -22,7 +20,7 @@ public final class HealthStatus {
     }
 
     public static String message(String status, double attention) {
-        String percent = String.format(Locale.ROOT, "%.2f%%", attention * 100.0);
+        String percent = Percent.of(attention);
         switch (status) {
             case StatusPolicy.HEALTHY:
                 return "Attention " + percent + ": low, nothing needs a closer look.";
