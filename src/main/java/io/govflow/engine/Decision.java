@@ -17,8 +17,4 @@ public record Decision(String action, String reason, @Nullable String guidance, 
     public static final String PROCEED = "proceed";
     public static final String PAUSE = "pause";
     public static final String AWARE = "aware";
-
-    public boolean isPause() {
-        return PAUSE.equals(action);
-    }
 }

@@ -34,7 +34,7 @@ public final class Significance {
         if (Math.abs(stateAfterUpdate.v()) > VOID_THRESHOLD) {
             reasons.add(VOID_MAGNITUDE);
         }
-        if (result.decision().isPause()) {
+        if (Decision.PAUSE.equals(result.decision().action())) {
             reasons.add(PAUSE_DECISION);
         }
         return List.copyOf(reasons);
