@@ -87,7 +87,7 @@ class ConformanceTest {
             errorSink.accept(check.maxAbsError());
             recordError(check.maxAbsError());
             assertThat(check.mismatches())
-                    .as("%s step %d (update %d)", sequence.get("agent_id").asString(), index, index + 1)
+                    .as("%s, step %d of %d", sequence.get("agent_id").asString(), index + 1, steps.size())
                     .isEmpty();
             compared.incrementAndGet();
         }
