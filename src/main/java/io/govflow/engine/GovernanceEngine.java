@@ -11,6 +11,12 @@ public final class GovernanceEngine {
 
     private static final int TREND_WINDOW = 10;
 
+    /**
+     * Runs one full update and mutates {@code state} in place.
+     *
+     * @param timestamp the caller's UTC timestamp of this update, appended to the timestamp history as given
+     * @throws IllegalArgumentException if complexity or confidence lies outside [0,1]
+     */
     public UpdateResult process(GovernanceState state, UpdateInput input, Thresholds thresholds, String timestamp) {
         requireUnitInterval("complexity", input.complexity());
         requireUnitInterval("confidence", input.confidence());
@@ -34,6 +40,7 @@ public final class GovernanceEngine {
         return new UpdateResult(status, decision, metrics, sampling, rawS, lambda1Before, traditional.finalComplexity());
     }
 
+    /** The read-only metrics view of {@code state}; nothing is changed. */
     public MetricsSnapshot snapshot(GovernanceState state, Thresholds thresholds) {
         return new SnapshotBuilder(state, thresholds).build();
     }

@@ -36,7 +36,10 @@ final class VoidDetector {
         return (double) voids / magnitudes.length;
     }
 
-    /** Share of all recorded V values whose magnitude exceeds the fixed initial threshold. */
+    /**
+     * Share of all recorded V values whose magnitude exceeds the initial void threshold (not the adaptive one).
+     * The reference uses its constant 0.15 here; we use the runtime value, which defaults to the same number.
+     */
     static double overallVoidFrequency(BoundedHistory<Double> vHistory, Thresholds thresholds) {
         if (vHistory.isEmpty()) {
             return 0.0;
