@@ -39,8 +39,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    DataDirectory dataDirectory(GovflowProperties properties) {
-        return new DataDirectory(properties.dataDir());
+    DataDirectory dataDirectory(GovflowProperties properties, StoreHealth health) {
+        return new DataDirectory(properties.dataDir(), health);
     }
 
     @Bean

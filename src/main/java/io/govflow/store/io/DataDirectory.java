@@ -2,6 +2,8 @@ package io.govflow.store.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The layout of the data directory ({@code govflow.data-dir}). Every path the store touches comes from here;
@@ -10,9 +12,17 @@ import java.nio.file.Path;
 public final class DataDirectory {
 
     private final Path root;
+    private final StoreHealth health;
 
-    public DataDirectory(Path root) {
+    /** A layout whose directory fsync failures latch {@code health} read-only. */
+    public DataDirectory(Path root, StoreHealth health) {
         this.root = root.toAbsolutePath().normalize();
+        this.health = health;
+    }
+
+    /** A layout with its own read-only latch (tools and tests). */
+    public DataDirectory(Path root) {
+        this(root, new StoreHealth());
     }
 
     public Path root() {
@@ -83,18 +93,22 @@ public final class DataDirectory {
 
     /**
      * Creates the directory and missing parents (mode 0700 where supported) and makes the new entries durable;
-     * never fails because it exists.
+     * never fails because it exists. A failed fsync of a parent latches the store read-only.
      */
     public void ensureDirectory(Path dir) {
+        List<Path> created;
         try {
-            for (Path created : Directories.createMissing(dir)) {
-                Path parent = created.getParent();
-                if (parent != null) {
-                    Fsync.SYSTEM.directory(parent);
-                }
-            }
+            created = Directories.createMissing(dir);
         } catch (IOException e) {
             throw StorageErrors.writeFailed("creating directory", dir, e);
+        }
+        for (Path newDirectory : created) {
+            Path parent = Objects.requireNonNull(newDirectory.getParent());
+            try {
+                Fsync.SYSTEM.directory(parent);
+            } catch (IOException e) {
+                throw StorageErrors.syncFailed(health, "directory", parent, e);
+            }
         }
     }
 }

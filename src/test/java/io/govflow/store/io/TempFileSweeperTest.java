@@ -39,6 +39,18 @@ class TempFileSweeperTest {
     }
 
     @Test
+    void removesTheTempFileOfAWriterProcessThatExited() throws Exception {
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).start();
+        writer.getInputStream().readAllBytes();
+        assertThat(writer.waitFor()).isZero();
+        touch(".agent_metadata.json.tmp-" + writer.pid() + "-9f");
+
+        assertThat(new TempFileSweeper(new DataDirectory(root)).sweep()).isEqualTo(1);
+        assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
     void aMissingDataDirectoryIsNothingToSweep() {
         assertThat(new TempFileSweeper(new DataDirectory(root.resolve("absent"))).sweep()).isZero();
     }
