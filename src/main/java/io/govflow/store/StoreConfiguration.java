@@ -1,0 +1,102 @@
+package io.govflow.store;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import io.govflow.config.GovflowProperties;
+import io.govflow.store.agent.MetadataCodec;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFileCodec;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.io.AtomicFileWriter;
+import io.govflow.store.io.AtomicJsonWriter;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.LockObserver;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.io.TempFileSweeper;
+
+/** The store's beans, built from {@code govflow.*}. A {@link Clock} or {@link LockObserver} bean is used if present. */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    StoreJson storeJson() {
+        return new StoreJson();
+    }
+
+    @Bean
+    StoreHealth storeHealth() {
+        return new StoreHealth();
+    }
+
+    @Bean
+    DataDirectory dataDirectory(GovflowProperties properties, StoreHealth health) {
+        return new DataDirectory(properties.dataDir(), health);
+    }
+
+    @Bean
+    LockManager lockManager(DataDirectory dataDirectory, GovflowProperties properties,
+            ObjectProvider<LockObserver> observer) {
+        return new LockManager(dataDirectory, properties.lock().timeout(), properties.lock().retry(),
+                observer.getIfAvailable(() -> LockObserver.NONE));
+    }
+
+    @Bean
+    AtomicFileWriter atomicFileWriter(StoreHealth health) {
+        return new AtomicFileWriter(health);
+    }
+
+    @Bean
+    AtomicJsonWriter atomicJsonWriter(AtomicFileWriter files, StoreJson json) {
+        return new AtomicJsonWriter(files, json);
+    }
+
+    @Bean
+    TempFileSweeper tempFileSweeper(DataDirectory dataDirectory) {
+        return new TempFileSweeper(dataDirectory);
+    }
+
+    /** Start-up: remove temp files of writers that are no longer running. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ApplicationRunner tempFileSweep(TempFileSweeper sweeper) {
+        return args -> sweeper.sweep();
+    }
+
+    @Bean
+    UpdateLog updateLog(DataDirectory dataDirectory, AtomicFileWriter files, StoreHealth health, StoreJson json,
+            ObjectProvider<Clock> clock) {
+        return new UpdateLog(dataDirectory, files, health, json, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    StateFileCodec stateFileCodec(StoreJson json) {
+        return new StateFileCodec(json);
+    }
+
+    @Bean
+    StateFileRepository stateFileRepository(DataDirectory dataDirectory, AtomicJsonWriter writer,
+            StateFileCodec codec, StoreHealth health) {
+        return new StateFileRepository(dataDirectory, writer, codec, health);
+    }
+
+    @Bean
+    MetadataCodec metadataCodec(StoreJson json) {
+        return new MetadataCodec(json);
+    }
+
+    @Bean
+    MetadataRepository metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
+            MetadataCodec codec) {
+        return new MetadataRepository(dataDirectory, writer, locks, codec);
+    }
+}

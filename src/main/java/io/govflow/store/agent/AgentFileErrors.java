@@ -1,0 +1,32 @@
+package io.govflow.store.agent;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.store.io.LogText;
+
+/** The corruption errors of agent files: the reason goes to the log, the client gets the code and safe ids. */
+final class AgentFileErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentFileErrors.class);
+
+    private AgentFileErrors() {
+    }
+
+    static GovflowException stateCorrupt(String agentId, String file, Path path, Exception reason) {
+        LOG.error("Damaged {} of agent {} at {}: {}", file, LogText.safe(agentId), LogText.safe(path),
+                LogText.safe(reason));
+        return new GovflowException(ErrorCode.STATE_CORRUPT, Map.of("agent_id", agentId, "file", file), null,
+                reason);
+    }
+
+    static GovflowException metadataCorrupt(Path path, Exception reason) {
+        LOG.error("Damaged agent metadata file {}: {}", LogText.safe(path), LogText.safe(reason));
+        return new GovflowException(ErrorCode.METADATA_CORRUPT, Map.of("file", "agent_metadata"), null, reason);
+    }
+}

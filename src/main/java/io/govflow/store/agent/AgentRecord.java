@@ -1,0 +1,139 @@
+package io.govflow.store.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import io.govflow.store.io.JsonFields;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One agent's value in {@code agent_metadata.json}. Components follow the file's field order ({@code agent_id,
+ * status, created_at, last_update, version, total_updates, tags, notes, lifecycle_events, paused_at, archived_at,
+ * parent_agent_id, spawn_reason, api_key, recent_update_timestamps, recent_decisions, loop_detected_at,
+ * loop_cooldown_until, last_response_at, response_completed}), then unknown fields in their original order.
+ *
+ * @param apiKey {@code sha256:<hex>} once migrated; the reference stored the key itself
+ */
+public record AgentRecord(
+        String agentId,
+        String status,
+        String createdAt,
+        String lastUpdate,
+        String version,
+        long totalUpdates,
+        List<String> tags,
+        String notes,
+        List<LifecycleEvent> lifecycleEvents,
+        @Nullable String pausedAt,
+        @Nullable String archivedAt,
+        @Nullable String parentAgentId,
+        @Nullable String spawnReason,
+        @Nullable String apiKey,
+        List<String> recentUpdateTimestamps,
+        List<String> recentDecisions,
+        @Nullable String loopDetectedAt,
+        @Nullable String loopCooldownUntil,
+        @Nullable String lastResponseAt,
+        boolean responseCompleted,
+        Map<String, JsonNode> unknownFields) {
+
+    public static final String DEFAULT_VERSION = "v1.0";
+    public static final String STATUS_ACTIVE = "active";
+
+    public AgentRecord {
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lastUpdate, "lastUpdate");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(notes, "notes");
+        tags = List.copyOf(tags);
+        lifecycleEvents = List.copyOf(lifecycleEvents);
+        recentUpdateTimestamps = List.copyOf(recentUpdateTimestamps);
+        recentDecisions = List.copyOf(recentDecisions);
+        unknownFields = JsonFields.copyOf(unknownFields);
+    }
+
+    /** A newly registered agent: active, no updates, one {@code created} event at {@code now}. */
+    public static AgentRecord newAgent(String agentId, String now, @Nullable String apiKey) {
+        return new AgentRecord(agentId, STATUS_ACTIVE, now, now, DEFAULT_VERSION, 0, List.of(), "",
+                List.of(LifecycleEvent.of("created", now, null)), null, null, null, null, apiKey, List.of(),
+                List.of(), null, null, null, false, Map.of());
+    }
+
+    public AgentRecord withStatus(String value) {
+        return copy().status(value).build();
+    }
+
+    public AgentRecord withLastUpdate(String value) {
+        return copy().lastUpdate(value).build();
+    }
+
+    public AgentRecord withTotalUpdates(long value) {
+        return copy().totalUpdates(value).build();
+    }
+
+    public AgentRecord withTags(List<String> value) {
+        return copy().tags(value).build();
+    }
+
+    public AgentRecord withNotes(String value) {
+        return copy().notes(value).build();
+    }
+
+    /** Appends one event to {@code lifecycle_events}. */
+    public AgentRecord withLifecycleEvent(LifecycleEvent event) {
+        List<LifecycleEvent> events = new ArrayList<>(lifecycleEvents);
+        events.add(event);
+        return copy().lifecycleEvents(events).build();
+    }
+
+    public AgentRecord withLifecycleEvents(List<LifecycleEvent> value) {
+        return copy().lifecycleEvents(value).build();
+    }
+
+    public AgentRecord withApiKey(@Nullable String value) {
+        return copy().apiKey(value).build();
+    }
+
+    public AgentRecord withRecentUpdateTimestamps(List<String> value) {
+        return copy().recentUpdateTimestamps(value).build();
+    }
+
+    public AgentRecord withRecentDecisions(List<String> value) {
+        return copy().recentDecisions(value).build();
+    }
+
+    public AgentRecord withLoopDetectedAt(@Nullable String value) {
+        return copy().loopDetectedAt(value).build();
+    }
+
+    public AgentRecord withLoopCooldownUntil(@Nullable String value) {
+        return copy().loopCooldownUntil(value).build();
+    }
+
+    public AgentRecord withArchivedAt(@Nullable String value) {
+        return copy().archivedAt(value).build();
+    }
+
+    public AgentRecord withPausedAt(@Nullable String value) {
+        return copy().pausedAt(value).build();
+    }
+
+    public AgentRecord withLastResponseAt(@Nullable String value) {
+        return copy().lastResponseAt(value).build();
+    }
+
+    public AgentRecord withResponseCompleted(boolean value) {
+        return copy().responseCompleted(value).build();
+    }
+
+    private AgentRecordBuilder copy() {
+        return new AgentRecordBuilder(this);
+    }
+}

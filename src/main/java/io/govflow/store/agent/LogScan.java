@@ -1,0 +1,21 @@
+package io.govflow.store.agent;
+
+/**
+ * The result of reading a whole update log.
+ *
+ * @param entries number of good lines
+ * @param firstSeq seq of the first good line (0 when there is none)
+ * @param lastSeq seq of the last good line (0 when there is none)
+ * @param contiguous every seq is the previous one plus 1
+ * @param tornTail bytes after the last good line (an unterminated line or a last line failing its CRC); 0 if none
+ * @param goodLength length of the log up to and including its last good line
+ */
+public record LogScan(long entries, long firstSeq, long lastSeq, boolean contiguous, long tornTail,
+        long goodLength) {
+
+    public static final LogScan EMPTY = new LogScan(0, 0, 0, true, 0, 0);
+
+    public boolean hasTornTail() {
+        return tornTail > 0;
+    }
+}

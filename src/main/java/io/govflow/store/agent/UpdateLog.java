@@ -1,0 +1,360 @@
+package io.govflow.store.agent;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.govflow.store.io.AtomicFileWriter;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.Directories;
+import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.Fsync;
+import io.govflow.store.io.LogText;
+import io.govflow.store.io.StorageErrors;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.io.Timestamps;
+
+/**
+ * The per-agent update log {@code agents/{id}_updates.jsonl}: one CRC-protected line per committed update,
+ * append-only. An append is durable ({@code force}) before it returns: it is the commit point of an update.
+ *
+ * <p>Mutations ({@link #append}, {@link #repairTornTail}, {@link #writeAll}) must be called while holding the
+ * agent's lock ({@code LockKey.agent(id)}). Reads take no lock: they skip a torn tail, which is exactly what an
+ * append in progress looks like. A bad line before the last good one is corruption: {@code STATE_CORRUPT}.
+ */
+public final class UpdateLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateLog.class);
+    private static final int COPY_BUFFER = 64 * 1024;
+    private static final String FILE = "update_log";
+
+    private final DataDirectory dataDirectory;
+    private final AtomicFileWriter writer;
+    private final StoreHealth health;
+    private final UpdateLogCodec codec;
+    private final Clock clock;
+    private final Fsync fsync;
+
+    public UpdateLog(DataDirectory dataDirectory, AtomicFileWriter writer, StoreHealth health, StoreJson json,
+            Clock clock) {
+        this(dataDirectory, writer, health, json, clock, Fsync.SYSTEM);
+    }
+
+    public UpdateLog(DataDirectory dataDirectory, AtomicFileWriter writer, StoreHealth health, StoreJson json,
+            Clock clock, Fsync fsync) {
+        this.dataDirectory = dataDirectory;
+        this.writer = writer;
+        this.health = health;
+        this.codec = new UpdateLogCodec(json);
+        this.clock = clock;
+        this.fsync = fsync;
+    }
+
+    /**
+     * Appends one line and forces it to disk. Call under the agent lock. A torn tail left by an earlier failed
+     * write is first copied to {@code quarantine/} and cut off. The entry's seq must follow the log's last seq
+     * (any seq ≥ 1 starts an empty log), otherwise {@link IllegalStateException}: the caller did not load the
+     * log's tail under the lock.
+     */
+    public void append(String agentId, UpdateLogEntry entry) {
+        health.checkWritable();
+        Path log = dataDirectory.updateLog(agentId);
+        byte[] line = codec.encode(entry);
+        Path dir = Objects.requireNonNull(log.getParent());
+        dataDirectory.ensureDirectory(dir);
+        boolean created = Files.notExists(log);
+        FileChannel channel = openForAppend(log);
+        try {
+            long end = prepareTail(agentId, log, channel, entry.seq());
+            writeLine(channel, line, end, log);
+            force(channel, false, "update log", log);
+            if (created) {
+                syncDirectory(dir);
+            }
+        } catch (FileFormatException e) {
+            throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
+        } finally {
+            closeQuietly(channel, log);
+        }
+    }
+
+    /** The last {@code n} entries in log order (fewer if the log is shorter); reads only the end of the file. */
+    public List<UpdateLogEntry> readTail(String agentId, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        return readBackwards(agentId, List.of(), tail -> {
+            Deque<UpdateLogEntry> entries = new ArrayDeque<>(Math.min(n, 1024));
+            UpdateLogEntry entry;
+            while (entries.size() < n && (entry = tail.previous()) != null) {
+                entries.addFirst(entry);
+            }
+            return List.copyOf(entries);
+        });
+    }
+
+    /** The last committed entry, if any. */
+    public Optional<UpdateLogEntry> last(String agentId) {
+        return readBackwards(agentId, Optional.empty(), tail -> Optional.ofNullable(tail.previous()));
+    }
+
+    /** The last committed seq; 0 when there is no log. Reads only the last line. */
+    public long lastSeq(String agentId) {
+        return last(agentId).map(UpdateLogEntry::seq).orElse(0L);
+    }
+
+    /** Streams every committed entry in order with flat memory (a torn tail is not an entry). */
+    public void forEach(String agentId, Consumer<? super UpdateLogEntry> action) {
+        readForwards(agentId, Boolean.FALSE, lines -> {
+            visitGoodLines(lines, line -> action.accept(decode(line)));
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Reads the whole log and reports its shape (seq range, contiguity, torn tail). */
+    public LogScan scan(String agentId) {
+        return readForwards(agentId, LogScan.EMPTY, lines -> {
+            ScanTally tally = new ScanTally();
+            visitGoodLines(lines, line -> tally.add(decode(line).seq(), line.end()));
+            return tally.result(lines.offset());
+        });
+    }
+
+    /**
+     * Copies a torn tail to {@code quarantine/} and truncates the log to its last good line. Call under the agent
+     * lock. Returns false when there was nothing to repair.
+     */
+    public boolean repairTornTail(String agentId) {
+        health.checkWritable();
+        Path log = dataDirectory.updateLog(agentId);
+        if (Files.notExists(log)) {
+            return false;
+        }
+        FileChannel channel = openForAppend(log);
+        try {
+            long size = channel.size();
+            TailReader tail = new TailReader(channel, size, codec);
+            if (tail.tornBytes() == 0) {
+                return false;
+            }
+            quarantineTornTail(agentId, log, channel, tail.goodLength(), size);
+            return true;
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("repairing update log", log, e);
+        } finally {
+            closeQuietly(channel, log);
+        }
+    }
+
+    /** Replaces the whole log atomically (migration and repair rebuild it this way). Call under the agent lock. */
+    public void writeAll(String agentId, Iterable<UpdateLogEntry> entries) {
+        writer.write(dataDirectory.updateLog(agentId), out -> {
+            for (UpdateLogEntry entry : entries) {
+                out.write(codec.encode(entry));
+            }
+        });
+    }
+
+    private long prepareTail(String agentId, Path log, FileChannel channel, long seq) {
+        try {
+            long size = channel.size();
+            if (size == 0) {
+                return 0;
+            }
+            TailReader tail = new TailReader(channel, size, codec);
+            UpdateLogEntry last = tail.previous();
+            if (last != null && seq != last.seq() + 1) {
+                throw new IllegalStateException("update-log seq " + seq + " does not follow " + last.seq());
+            }
+            if (tail.tornBytes() > 0) {
+                quarantineTornTail(agentId, log, channel, tail.goodLength(), size);
+            }
+            return tail.goodLength();
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("reading the end of update log", log, e);
+        }
+    }
+
+    private void quarantineTornTail(String agentId, Path log, FileChannel channel, long goodLength, long size)
+            throws IOException {
+        Path target = dataDirectory.quarantineDir().resolve(agentId + "_updates.torn-" + Timestamps.fileStamp(clock)
+                + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        writer.write(target, out -> copyRegion(channel, goodLength, size, out));
+        channel.truncate(goodLength);
+        force(channel, true, "update log", log);
+        LOG.warn("Moved {} torn byte(s) at the end of agent {}'s update log to {}", size - goodLength,
+                LogText.safe(agentId), LogText.safe(target.getFileName()));
+    }
+
+    private void writeLine(FileChannel channel, byte[] line, long position, Path log) {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, position + buffer.position());
+            }
+        } catch (IOException e) {
+            cutBack(channel, position, log);
+            throw StorageErrors.writeFailed("appending to update log", log, e);
+        }
+    }
+
+    /** Best effort after a failed write; whatever stays is a torn tail that the next append repairs. */
+    private static void cutBack(FileChannel channel, long position, Path log) {
+        try {
+            channel.truncate(position);
+        } catch (IOException e) {
+            LOG.warn("Could not cut a failed append from {}: {}", LogText.safe(log), LogText.safe(e));
+        }
+    }
+
+    private void force(FileChannel channel, boolean metaData, String what, Path path) {
+        try {
+            fsync.file(channel, metaData);
+        } catch (IOException e) {
+            throw StorageErrors.syncFailed(health, what, path, e);
+        }
+    }
+
+    private void syncDirectory(Path dir) {
+        try {
+            fsync.directory(dir);
+        } catch (IOException e) {
+            throw StorageErrors.syncFailed(health, "directory", dir, e);
+        }
+    }
+
+    private static FileChannel openForAppend(Path log) {
+        try {
+            return FileChannel.open(log, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), Directories.fileAttributes(log));
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("opening update log", log, e);
+        }
+    }
+
+    private static void copyRegion(FileChannel channel, long from, long to, OutputStream out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
+        long position = from;
+        while (position < to) {
+            buffer.clear().limit((int) Math.min(COPY_BUFFER, to - position));
+            int n = channel.read(buffer, position);
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer.array(), 0, n);
+            position += n;
+        }
+    }
+
+    private <T> T readBackwards(String agentId, T whenAbsent, TailFunction<T> function) {
+        Path log = dataDirectory.updateLog(agentId);
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            return function.apply(new TailReader(channel, channel.size(), codec));
+        } catch (NoSuchFileException e) {
+            return whenAbsent;
+        } catch (FileFormatException e) {
+            throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("update log", log, e);
+        }
+    }
+
+    private <T> T readForwards(String agentId, T whenAbsent, LinesFunction<T> function) {
+        Path log = dataDirectory.updateLog(agentId);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(log), COPY_BUFFER)) {
+            return function.apply(new ForwardLineReader(in));
+        } catch (NoSuchFileException e) {
+            return whenAbsent;
+        } catch (FileFormatException e) {
+            throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("update log", log, e);
+        }
+    }
+
+    /**
+     * Hands every good line to the visitor and stops at a torn tail; a bad line that is followed by more lines is
+     * corruption.
+     */
+    private static void visitGoodLines(ForwardLineReader lines, Consumer<LogLine> visitor) throws IOException {
+        LogLine line = lines.next();
+        while (line != null && line.terminated()) {
+            LogLine following = lines.next();
+            if (line.verifies()) {
+                visitor.accept(line);
+            } else if (following == null) {
+                return;
+            } else {
+                throw new FileFormatException("bad update-log line at offset " + line.start());
+            }
+            line = following;
+        }
+    }
+
+    private UpdateLogEntry decode(LogLine line) {
+        return codec.decode(line.bytes(), 0, line.bytes().length);
+    }
+
+    private static void closeQuietly(FileChannel channel, Path log) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close update log {}: {}", LogText.safe(log), LogText.safe(e));
+        }
+    }
+
+    @FunctionalInterface
+    private interface TailFunction<T> {
+        T apply(TailReader tail) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LinesFunction<T> {
+        T apply(ForwardLineReader lines) throws IOException;
+    }
+
+    /** Running totals of a scan. */
+    private static final class ScanTally {
+        long entries;
+        long firstSeq;
+        long lastSeq;
+        boolean contiguous = true;
+        long goodLength;
+
+        void add(long seq, long end) {
+            if (entries == 0) {
+                firstSeq = seq;
+            } else if (seq != lastSeq + 1) {
+                contiguous = false;
+            }
+            entries++;
+            lastSeq = seq;
+            goodLength = end;
+        }
+
+        LogScan result(long size) {
+            return new LogScan(entries, firstSeq, lastSeq, contiguous, size - goodLength, goodLength);
+        }
+    }
+}

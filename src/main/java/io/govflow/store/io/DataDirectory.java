@@ -1,0 +1,114 @@
+package io.govflow.store.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The layout of the data directory ({@code govflow.data-dir}). Every path the store touches comes from here;
+ * ids are checked with {@link SafeIds} before they become file names.
+ */
+public final class DataDirectory {
+
+    private final Path root;
+    private final StoreHealth health;
+
+    /** A layout whose directory fsync failures latch {@code health} read-only. */
+    public DataDirectory(Path root, StoreHealth health) {
+        this.root = root.toAbsolutePath().normalize();
+        this.health = health;
+    }
+
+    /** A layout with its own read-only latch (tools and tests). */
+    public DataDirectory(Path root) {
+        this(root, new StoreHealth());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path agentsDir() {
+        return root.resolve("agents");
+    }
+
+    /** {@code agents/{id}_state.json} */
+    public Path stateFile(String agentId) {
+        return agentsDir().resolve(SafeIds.agentId(agentId) + "_state.json");
+    }
+
+    /** {@code agents/{id}_updates.jsonl} */
+    public Path updateLog(String agentId) {
+        return agentsDir().resolve(SafeIds.agentId(agentId) + "_updates.jsonl");
+    }
+
+    /** {@code {root}/{id}_state.json}, where the reference's older versions kept state files. */
+    public Path legacyStateFile(String agentId) {
+        return root.resolve(SafeIds.agentId(agentId) + "_state.json");
+    }
+
+    public Path metadataFile() {
+        return root.resolve("agent_metadata.json");
+    }
+
+    public Path quarantineDir() {
+        return root.resolve("quarantine");
+    }
+
+    public Path historyDir() {
+        return root.resolve("history");
+    }
+
+    public Path exportsDir() {
+        return root.resolve("exports");
+    }
+
+    public Path backupsDir() {
+        return root.resolve("backups");
+    }
+
+    public Path sessionsDir() {
+        return root.resolve("dialectic_sessions");
+    }
+
+    /** {@code dialectic_sessions/{sid}.json} */
+    public Path sessionFile(String sessionId) {
+        return sessionsDir().resolve(SafeIds.sessionId(sessionId) + ".json");
+    }
+
+    public Path knowledgeGraphFile() {
+        return root.resolve("knowledge_graph.json");
+    }
+
+    /** {@code workspace/workspace_{id}/agent_context} */
+    public Path contextDir(String agentId) {
+        return root.resolve("workspace").resolve("workspace_" + SafeIds.agentId(agentId)).resolve("agent_context");
+    }
+
+    /** The lock file of a key; nothing but the lock manager may open it. */
+    public Path lockFile(LockKey key) {
+        return root.resolve(key.relativePath());
+    }
+
+    /**
+     * Creates the directory and missing parents (mode 0700 where supported) and makes the new entries durable;
+     * never fails because it exists. A failed fsync of a parent latches the store read-only.
+     */
+    public void ensureDirectory(Path dir) {
+        List<Path> created;
+        try {
+            created = Directories.createMissing(dir);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("creating directory", dir, e);
+        }
+        for (Path newDirectory : created) {
+            Path parent = Objects.requireNonNull(newDirectory.getParent());
+            try {
+                Fsync.SYSTEM.directory(parent);
+            } catch (IOException e) {
+                throw StorageErrors.syncFailed(health, "directory", parent, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.govflow.store.io;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+
+/**
+ * Maps I/O failures onto the client-facing codes. The path and the exception text go to the log (escaped),
+ * never into the exception's details.
+ */
+public final class StorageErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageErrors.class);
+
+    private StorageErrors() {
+    }
+
+    /** A write that did not commit: {@code DISK_FULL} when the device is out of space, else {@code STORAGE_ERROR}. */
+    public static GovflowException writeFailed(String operation, Path path, IOException e) {
+        if (isNoSpace(e)) {
+            LOG.warn("No space left while {} {}: {}", operation, LogText.safe(path), LogText.safe(e));
+            return new GovflowException(ErrorCode.DISK_FULL, Map.of(), null, e);
+        }
+        LOG.error("Storage failure while {} {}: {}", operation, LogText.safe(path), LogText.safe(e));
+        return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of(), null, e);
+    }
+
+    /** A failed fsync whose outcome is unknown: latches the store read-only and reports {@code STORE_READ_ONLY}. */
+    public static GovflowException syncFailed(StoreHealth health, String what, Path path, IOException e) {
+        LOG.error("fsync failed for {} {}: {}", what, LogText.safe(path), LogText.safe(e));
+        health.latchReadOnly("fsync failed for " + what);
+        return new GovflowException(ErrorCode.STORE_READ_ONLY, Map.of(), StoreHealth.READ_ONLY_RETRY_AFTER_SECONDS,
+                e);
+    }
+
+    /** A read that failed for a reason other than the file being absent. */
+    public static GovflowException readFailed(String what, Path path, IOException e) {
+        LOG.error("Could not read {} {}: {}", what, LogText.safe(path), LogText.safe(e));
+        return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of(), null, e);
+    }
+
+    /** True when the exception (or a cause) reports ENOSPC or an exceeded quota. */
+    public static boolean isNoSpace(@Nullable Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (mentionsNoSpace(t.getMessage())
+                    || t instanceof FileSystemException fse && mentionsNoSpace(fse.getReason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsNoSpace(@Nullable String text) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("no space left on device") || lower.contains("disk quota exceeded");
+    }
+}

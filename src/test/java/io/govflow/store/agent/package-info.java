@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.store.agent;
+
+import org.jspecify.annotations.NullMarked;

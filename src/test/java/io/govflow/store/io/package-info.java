@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.store.io;
+
+import org.jspecify.annotations.NullMarked;
