@@ -1,0 +1,33 @@
+package io.govflow.web.auth;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The credential a handler needs. Checked by {@link AuthInterceptor} before the body is bound, so an
+ * unauthenticated request with a bad body gets 401, not 400.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Access {
+
+    Level value();
+
+    /** Levels of access. */
+    enum Level {
+        /** No credential (health, docs). */
+        ANONYMOUS,
+        /** Registration: anonymous while {@code govflow.security.open-registration} is on, else the admin token. */
+        REGISTRATION,
+        /** Any valid agent key or the admin token. */
+        ANY_CREDENTIAL,
+        /** The key of the agent named by the {@code id} path variable. */
+        AGENT_KEY,
+        /** The key of the agent named by {@code id}, or the admin token. */
+        AGENT_KEY_OR_ADMIN,
+        /** The admin token only. */
+        ADMIN
+    }
+}

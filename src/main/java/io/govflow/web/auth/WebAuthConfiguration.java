@@ -1,0 +1,21 @@
+package io.govflow.web.auth;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Registers the authentication interceptor for the API. */
+@Configuration(proxyBeanMethods = false)
+public class WebAuthConfiguration implements WebMvcConfigurer {
+
+    private final AuthInterceptor authInterceptor;
+
+    public WebAuthConfiguration(AuthInterceptor authInterceptor) {
+        this.authInterceptor = authInterceptor;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(authInterceptor).addPathPatterns("/api/**");
+    }
+}

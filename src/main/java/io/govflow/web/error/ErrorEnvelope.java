@@ -1,0 +1,38 @@
+package io.govflow.web.error;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.govflow.error.Recovery;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The standardized error body: an RFC 9457 problem document whose extension members are the seed's
+ * envelope. Serialized as {@code application/problem+json}.
+ */
+@Schema(name = "ErrorEnvelope", description = "Every non-2xx response has this shape.")
+@JsonPropertyOrder({ "success", "error", "error_code", "status", "request_id", "details", "recovery", "type", "title",
+        "detail", "instance" })
+public record ErrorEnvelope(
+        @Schema(example = "false") boolean success,
+        @Schema(example = "Agent 'scout_7' is not registered.") String error,
+        @JsonProperty("error_code") @Schema(example = "AGENT_NOT_FOUND") String errorCode,
+        @Schema(example = "404") int status,
+        @JsonProperty("request_id") String requestId,
+        Map<String, Object> details,
+        RecoveryBody recovery,
+        @Schema(example = "urn:govflow:error:agent-not-found") String type,
+        @Schema(example = "Agent not found") String title,
+        String detail,
+        @Schema(example = "urn:govflow:request:6f1c2b3a") String instance) {
+
+    /** Recovery guidance: what to do, which operations help, numbered steps. */
+    public record RecoveryBody(String action, @JsonProperty("related_tools") java.util.List<String> relatedTools,
+            String workflow) {
+
+        static RecoveryBody of(Recovery recovery) {
+            return new RecoveryBody(recovery.action(), recovery.relatedTools(), recovery.workflow());
+        }
+    }
+}
