@@ -3,11 +3,8 @@ package io.govflow.store;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.store.agent.MetadataCodec;
@@ -63,13 +60,6 @@ public class StoreConfiguration {
     @Bean
     TempFileSweeper tempFileSweeper(DataDirectory dataDirectory) {
         return new TempFileSweeper(dataDirectory);
-    }
-
-    /** Start-up: remove temp files of writers that are no longer running. */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner tempFileSweep(TempFileSweeper sweeper) {
-        return args -> sweeper.sweep();
     }
 
     @Bean

@@ -1,0 +1,65 @@
+package io.govflow.flow.agent;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import io.govflow.config.GovflowProperties;
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.flow.auth.ApiKeys;
+import io.govflow.flow.auth.Authenticator;
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Registration (explicit, never as a side effect of another call) and lookup of agents. */
+@Service
+public class AgentRegistry {
+
+    private final MetadataRepository metadata;
+    private final Authenticator authenticator;
+    private final StoreHealth storeHealth;
+    private final boolean openRegistration;
+    private final Clock clock;
+
+    public AgentRegistry(MetadataRepository metadata, Authenticator authenticator, StoreHealth storeHealth,
+            GovflowProperties properties, Clock clock) {
+        this.metadata = metadata;
+        this.authenticator = authenticator;
+        this.storeHealth = storeHealth;
+        this.openRegistration = properties.security().openRegistration();
+        this.clock = clock;
+    }
+
+    /** Anonymous when registration is open; the admin token otherwise. Checked before the body is read. */
+    public void checkMayRegister(@Nullable String credential) {
+        if (!openRegistration) {
+            authenticator.requireAdmin(credential);
+        }
+    }
+
+    public Registration register(RegisterCommand command) {
+        AgentIds.requireRegistrable(command.agentId());
+        if (command.parentAgentId() != null) {
+            AgentIds.requireValid(command.parentAgentId());
+        }
+        storeHealth.checkWritable();
+        String key = ApiKeys.generate();
+        String now = Timestamps.now(clock);
+        AgentRecord fresh = AgentRecord.newAgent(command.agentId(), now, ApiKeys.hash(key));
+        AgentRecord record = new AgentRecord(fresh.agentId(), fresh.status(), fresh.createdAt(), fresh.lastUpdate(),
+                fresh.version(), 0, List.copyOf(command.tags()), command.notes(), fresh.lifecycleEvents(), null, null,
+                command.parentAgentId(), command.spawnReason(), fresh.apiKey(), List.of(), List.of(), null, null, null,
+                false, Map.of());
+        metadata.create(record);
+        return new Registration(key, record);
+    }
+
+    public AgentRecord get(String agentId) {
+        return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
+    }
+}

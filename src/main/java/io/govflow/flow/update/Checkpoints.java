@@ -1,0 +1,75 @@
+package io.govflow.flow.update;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.io.LockHandle;
+import io.govflow.store.io.LockKey;
+import io.govflow.store.io.LockManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rolls an agent's checkpoints (state file, per-update metadata fields) forward to its update log, for an
+ * update whose commit went through but whose checkpoints did not (a crash between the steps).
+ */
+@Component
+public class Checkpoints {
+
+    private final LockManager locks;
+    private final UpdateLog updateLog;
+    private final StateFileRepository stateFiles;
+    private final MetadataRepository metadata;
+    private final AgentStateLoader loader;
+
+    Checkpoints(LockManager locks, UpdateLog updateLog, StateFileRepository stateFiles, MetadataRepository metadata,
+            AgentStateLoader loader) {
+        this.locks = locks;
+        this.updateLog = updateLog;
+        this.stateFiles = stateFiles;
+        this.metadata = metadata;
+        this.loader = loader;
+    }
+
+    /** @return whether anything was rewritten */
+    public boolean rollForward(String agentId) {
+        if (updateLog.lastSeq(agentId) == 0) {
+            return false;
+        }
+        try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
+            boolean changed = false;
+            Optional<AgentRecord> record = metadata.find(agentId);
+            long seq = updateLog.lastSeq(agentId);
+            if (loader.stateFileBehind(agentId)) {
+                LoadedAgent loaded = loader.load(agentId, record.map(AgentRecord::totalUpdates).orElse(0L));
+                stateFiles.write(agentId, StateMapping.toStateFile(loaded.state(), loaded.unknownStateFields()));
+                changed = true;
+            }
+            if (record.isPresent() && metadataBehind(record.get(), seq)) {
+                List<UpdateLogEntry> recent = updateLog.readTail(agentId, MetadataChanges.RECENT);
+                metadata.update(agentId, r -> withRecent(r, recent));
+                changed = true;
+            }
+            return changed;
+        }
+    }
+
+    private boolean metadataBehind(AgentRecord record, long seq) {
+        if (record.totalUpdates() != seq) {
+            return true;
+        }
+        List<UpdateLogEntry> last = updateLog.readTail(record.agentId(), 1);
+        return !last.isEmpty() && !last.get(0).ts().equals(record.lastUpdate());
+    }
+
+    private static AgentRecord withRecent(AgentRecord record, List<UpdateLogEntry> recent) {
+        UpdateLogEntry last = recent.get(recent.size() - 1);
+        return record.withLastUpdate(last.ts()).withTotalUpdates(last.seq())
+                .withRecentUpdateTimestamps(recent.stream().map(UpdateLogEntry::ts).toList())
+                .withRecentDecisions(recent.stream().map(UpdateLogEntry::decision).toList());
+    }
+}

@@ -1,0 +1,53 @@
+package io.govflow.flow.update;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LifecycleEvent;
+import io.govflow.store.agent.UpdateLogEntry;
+import org.jspecify.annotations.Nullable;
+
+/** The metadata side of a committed update, and the lifecycle events around it. */
+final class MetadataChanges {
+
+    static final int RECENT = 10;
+
+    private MetadataChanges() {
+    }
+
+    /** Per-update fields, all derived from the log line: last_update, total_updates, recent lists. */
+    static AgentRecord applyCommitted(AgentRecord record, UpdateLogEntry entry, String now) {
+        AgentRecord updated = record
+                .withLastUpdate(entry.ts())
+                .withTotalUpdates(entry.seq())
+                .withRecentUpdateTimestamps(appendRecent(record.recentUpdateTimestamps(), entry.ts()))
+                .withRecentDecisions(appendRecent(record.recentDecisions(), entry.decision()));
+        if (record.loopCooldownUntil() != null && record.loopCooldownUntil().compareTo(now) <= 0) {
+            updated = updated.withLoopCooldownUntil(null);
+        }
+        return updated;
+    }
+
+    static AgentRecord resumeFromArchive(AgentRecord record, String now) {
+        return record.withStatus("active").withArchivedAt(null)
+                .withLifecycleEvent(LifecycleEvent.of("resumed", now, "Resumed by a new update"));
+    }
+
+    static AgentRecord pauseByDecision(AgentRecord record, String now) {
+        return record.withStatus("paused").withPausedAt(now)
+                .withLifecycleEvent(LifecycleEvent.of("paused", now, "Paused by a governance decision"));
+    }
+
+    static AgentRecord loopDetected(AgentRecord record, String pattern, String now, String cooldownUntil) {
+        return record.withLoopDetectedAt(now).withLoopCooldownUntil(cooldownUntil)
+                .withLifecycleEvent(LifecycleEvent.of("loop_detected", now,
+                        "Repetitive updates (" + pattern + "); cooldown until " + cooldownUntil));
+    }
+
+    private static List<String> appendRecent(@Nullable List<String> current, String value) {
+        List<String> out = new ArrayList<>(current == null ? List.of() : current);
+        out.add(value);
+        return List.copyOf(out.subList(Math.max(0, out.size() - RECENT), out.size()));
+    }
+}

@@ -1,0 +1,199 @@
+package io.govflow.flow.update;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.govflow.config.GovflowProperties;
+import io.govflow.engine.GovernanceEngine;
+import io.govflow.engine.GovernanceState;
+import io.govflow.engine.Thresholds;
+import io.govflow.engine.UpdateResult;
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.io.LockHandle;
+import io.govflow.store.io.LockKey;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The update flow of the seed: authenticate (done before binding) → validate → compute → decide → persist →
+ * respond. Persisting follows the commit protocol: the update-log append is the commit point, then the state
+ * file and the metadata are written as checkpoints of it, all under the agent lock.
+ */
+@Service
+public class UpdateFlow {
+
+    private final LockManager locks;
+    private final MetadataRepository metadata;
+    private final StateFileRepository stateFiles;
+    private final UpdateLog updateLog;
+    private final AgentStateLoader loader;
+    private final IdempotencyIndex idempotency;
+    private final GovernanceEngine engine = new GovernanceEngine();
+    private final CurrentThresholds thresholds;
+    private final RecordedTimes times;
+    private final StoreHealth storeHealth;
+    private final GovflowProperties.Governance governance;
+    private final Clock clock;
+
+    public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
+            UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
+            RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock) {
+        this.locks = locks;
+        this.metadata = metadata;
+        this.stateFiles = stateFiles;
+        this.updateLog = updateLog;
+        this.loader = loader;
+        this.idempotency = idempotency;
+        this.thresholds = thresholds;
+        this.times = times;
+        this.storeHealth = storeHealth;
+        this.governance = properties.governance();
+        this.clock = clock;
+    }
+
+    public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
+        storeHealth.checkWritable();
+        try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
+            AgentRecord record = existing(agentId);
+            Thresholds current = thresholds.current();
+            if (idempotencyKey != null) {
+                Optional<UpdateLogEntry> earlier = idempotency.find(agentId, idempotencyKey);
+                if (earlier.isPresent()) {
+                    return replay(agentId, earlier.get(), command, current);
+                }
+            }
+            refuseByLifecycle(record);
+            String now = Timestamps.now(clock);
+            checkLoops(agentId, record, now);
+            LoadedAgent loaded = loader.load(agentId, record.totalUpdates());
+            GovernanceState next = loaded.state().copy();
+            UpdateResult result = engine.process(next, command.toInput(), current, now);
+            UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now, idempotencyKey);
+            commit(agentId, entry, next, loaded);
+            writeCheckpoints(agentId, entry, next, loaded, record, now);
+            return CommittedUpdates.toOutcome(agentId, entry, current, false);
+        }
+    }
+
+    public UpdateOutcome simulate(String agentId, UpdateCommand command) {
+        AgentRecord record = existing(agentId);
+        Thresholds current = thresholds.current();
+        GovernanceState copy = loader.load(agentId, record.totalUpdates()).state().copy();
+        String now = Timestamps.now(clock);
+        UpdateResult result = engine.process(copy, command.toInput(), current, now);
+        UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null);
+        return CommittedUpdates.toOutcome(agentId, entry, current, true);
+    }
+
+    public AgentMetrics metrics(String agentId) {
+        AgentRecord record = existing(agentId);
+        GovernanceState state = loader.load(agentId, record.totalUpdates()).state();
+        return new AgentMetrics(agentId, engine.snapshot(state, thresholds.current()));
+    }
+
+    private AgentRecord existing(String agentId) {
+        return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
+    }
+
+    private UpdateOutcome replay(String agentId, UpdateLogEntry earlier, UpdateCommand command, Thresholds current) {
+        if (!command.requestHash().equals(earlier.requestHash())) {
+            throw new GovflowException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        return CommittedUpdates.toOutcome(agentId, earlier, current, false);
+    }
+
+    private static void refuseByLifecycle(AgentRecord record) {
+        switch (record.status()) {
+            case "paused" -> throw new GovflowException(ErrorCode.AGENT_PAUSED, record.agentId());
+            case "deleted" -> throw new GovflowException(ErrorCode.AGENT_DELETED, record.agentId());
+            default -> {
+            }
+        }
+    }
+
+    private void checkLoops(String agentId, AgentRecord record, String now) {
+        if (!governance.loopDetection()) {
+            return;
+        }
+        Instant instant = clock.instant();
+        Optional<Instant> cooldown = Optional.ofNullable(record.loopCooldownUntil()).flatMap(times::parse);
+        if (cooldown.isPresent() && cooldown.get().isAfter(instant)) {
+            throw loopDetected("cooldown", secondsUntil(cooldown.get(), instant));
+        }
+        LoopGuard.detect(recorded(record), instant).ifPresent(detection -> {
+            String until = Timestamps.format(instant.plus(detection.cooldown()));
+            metadata.update(agentId, r -> MetadataChanges.loopDetected(r, detection.pattern(), now, until));
+            throw loopDetected(detection.pattern(), detection.cooldown().toSeconds());
+        });
+    }
+
+    private List<LoopGuard.Recorded> recorded(AgentRecord record) {
+        List<String> stamps = record.recentUpdateTimestamps();
+        List<String> decisions = record.recentDecisions();
+        List<LoopGuard.Recorded> out = new ArrayList<>();
+        for (int k = 0; k < stamps.size(); k++) {
+            String decision = k < decisions.size() ? decisions.get(k) : "proceed";
+            boolean pause = "pause".equals(decision) || "reject".equals(decision);
+            times.parse(stamps.get(k)).ifPresent(at -> out.add(new LoopGuard.Recorded(at, pause)));
+        }
+        return out;
+    }
+
+    private static GovflowException loopDetected(String pattern, long retryAfterSeconds) {
+        return GovflowException.retryAfter(ErrorCode.LOOP_DETECTED, Math.max(1, retryAfterSeconds),
+                Map.of("pattern", pattern, "retry_after_seconds", Math.max(1, retryAfterSeconds)));
+    }
+
+    private static long secondsUntil(Instant until, Instant now) {
+        return (long) Math.ceil((until.toEpochMilli() - now.toEpochMilli()) / 1000.0);
+    }
+
+    private void commit(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded) {
+        try {
+            updateLog.append(agentId, entry);
+        } catch (RuntimeException e) {
+            loader.forget(agentId);
+            throw e;
+        }
+        loader.remember(agentId, new LoadedAgent(next, entry.seq(), loaded.unknownStateFields()));
+        idempotency.committed(agentId, entry);
+    }
+
+    /** Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. */
+    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded,
+            AgentRecord before, String now) {
+        try {
+            stateFiles.write(agentId, StateMapping.toStateFile(next, loaded.unknownStateFields()));
+            metadata.update(agentId, r -> lifecycleAfterUpdate(MetadataChanges.applyCommitted(r, entry, now),
+                    before, entry, now));
+        } catch (GovflowException e) {
+            throw GovflowException.withDetails(ErrorCode.STORAGE_ERROR,
+                    Map.of("committed", true, "seq", entry.seq(), "cause_code", e.code().name()));
+        }
+    }
+
+    private AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
+            String now) {
+        AgentRecord out = record;
+        if ("archived".equals(before.status())) {
+            out = MetadataChanges.resumeFromArchive(out, now);
+        }
+        if (governance.enforcePause() && "pause".equals(entry.decision())) {
+            out = MetadataChanges.pauseByDecision(out, now);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package io.govflow.flow.update;
+
+import io.govflow.engine.Decision;
+import io.govflow.engine.SamplingParams;
+import io.govflow.engine.UpdateMetrics;
+
+/**
+ * What one update (or simulation) produced, as the client sees it. Committed updates are always rebuilt from
+ * their update-log line, so a replay with the same Idempotency-Key is identical to the original.
+ */
+public record UpdateOutcome(String agentId, String status, Decision decision, UpdateMetrics metrics,
+        SamplingParams samplingParams, String timestamp, boolean simulation) {
+}
