@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Loads the gzipped golden vectors from the test classpath. */
-final class ConformanceVectors {
+public final class ConformanceVectors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ConformanceVectors() {
     }
 
-    static JsonNode load(String name) {
+    public static JsonNode load(String name) {
         String resource = "/conformance/" + name + ".json.gz";
         try (InputStream raw = ConformanceVectors.class.getResourceAsStream(resource)) {
             if (raw == null) {
@@ -30,7 +30,7 @@ final class ConformanceVectors {
         }
     }
 
-    static UpdateInput input(JsonNode step) {
+    public static UpdateInput input(JsonNode step) {
         JsonNode input = step.get("input");
         JsonNode drift = input.path("ethical_drift");
         double[] components = new double[drift.size()];

@@ -6,14 +6,14 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Compares one engine result with one golden step: numbers to 1e-9, labels exactly. */
-final class GoldenStepCheck {
+public final class GoldenStepCheck {
 
     static final double TOLERANCE = 1e-9;
 
     private final List<String> mismatches = new ArrayList<>();
     private double maxAbsError;
 
-    GoldenStepCheck(JsonNode expectedOutput, UpdateResult actual) {
+    public GoldenStepCheck(JsonNode expectedOutput, UpdateResult actual) {
         JsonNode metrics = expectedOutput.get("metrics");
         UpdateMetrics m = actual.metrics();
         label("status", expectedOutput.get("status").asString(), actual.status());
@@ -42,11 +42,11 @@ final class GoldenStepCheck {
         return mismatches.isEmpty();
     }
 
-    List<String> mismatches() {
+    public List<String> mismatches() {
         return mismatches;
     }
 
-    double maxAbsError() {
+    public double maxAbsError() {
         return maxAbsError;
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.conformance;
+
+import org.jspecify.annotations.NullMarked;

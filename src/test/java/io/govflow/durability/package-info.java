@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.durability;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.flow;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package io.govflow.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.govflow.GovflowApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application on a random port over a given data directory, startable and stoppable like a process
+ * restart (a new context on the same files).
+ */
+public final class RunningApp implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<String> extraArgs;
+    private ConfigurableApplicationContext context;
+
+    private RunningApp(Path dataDir, List<String> extraArgs) {
+        this.dataDir = dataDir;
+        this.extraArgs = extraArgs;
+    }
+
+    public static RunningApp start(Path dataDir, String... extraArgs) {
+        RunningApp app = new RunningApp(dataDir, List.of(extraArgs));
+        app.startContext();
+        return app;
+    }
+
+    private void startContext() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--govflow.data-dir=" + dataDir,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        args.addAll(extraArgs);
+        context = new SpringApplication(GovflowApplication.class).run(args.toArray(String[]::new));
+    }
+
+    public void restart() {
+        close();
+        startContext();
+    }
+
+    public ApiClient client() {
+        return new ApiClient("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

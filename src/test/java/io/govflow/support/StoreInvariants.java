@@ -1,0 +1,90 @@
+package io.govflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LogScan;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFile;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.agent.MetadataCodec;
+import io.govflow.store.agent.StateFileCodec;
+import io.govflow.store.io.AtomicFileWriter;
+import io.govflow.store.io.AtomicJsonWriter;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.StoreHealth;
+
+/**
+ * Reads a data directory with the store's own readers (read-only) and checks the invariant of the commit
+ * protocol for every agent: metadata.total_updates == state.update_count == last log seq, contiguous seqs,
+ * metadata.last_update == ts of the last log line; and that no temp file is left.
+ */
+public final class StoreInvariants {
+
+    private final DataDirectory dir;
+    private final UpdateLog log;
+    private final StateFileRepository states;
+    private final MetadataRepository metadata;
+
+    public StoreInvariants(Path dataDir) {
+        this.dir = new DataDirectory(dataDir);
+        StoreHealth health = new StoreHealth();
+        StoreJson json = new StoreJson();
+        AtomicFileWriter files = new AtomicFileWriter(health);
+        AtomicJsonWriter writer = new AtomicJsonWriter(files, json);
+        LockManager locks = new LockManager(dir, Duration.ofSeconds(5), Duration.ofMillis(100));
+        this.log = new UpdateLog(dir, files, health, json, Clock.systemUTC());
+        this.states = new StateFileRepository(dir, writer, new StateFileCodec(json), health);
+        this.metadata = new MetadataRepository(dir, writer, locks, new MetadataCodec(json));
+    }
+
+    public Map<String, AgentRecord> agents() {
+        return metadata.readAll();
+    }
+
+    public List<UpdateLogEntry> logOf(String agentId) {
+        return log.readTail(agentId, Integer.MAX_VALUE);
+    }
+
+    /** Checks every agent that has a log; returns the last seq per agent. */
+    public void assertHold() {
+        for (AgentRecord record : metadata.readAll().values()) {
+            String id = record.agentId();
+            LogScan scan = log.scan(id);
+            if (scan.lastSeq() == 0) {
+                continue;
+            }
+            assertThat(scan.contiguous()).as("contiguous log of %s", id).isTrue();
+            StateFile state = states.read(id).orElseThrow(() -> new AssertionError("no state file for " + id));
+            assertThat(state.updateCount()).as("state update_count of %s", id).isEqualTo(scan.lastSeq());
+            assertThat(record.totalUpdates()).as("metadata total_updates of %s", id).isEqualTo(scan.lastSeq());
+            List<UpdateLogEntry> last = log.readTail(id, 1);
+            assertThat(record.lastUpdate()).as("metadata last_update of %s", id).isEqualTo(last.get(0).ts());
+            assertThat(state.timestampHistory().get(state.timestampHistory().size() - 1))
+                    .isEqualTo(last.get(0).ts());
+        }
+        assertThat(tempFiles()).as("temp files left").isEmpty();
+    }
+
+    public List<Path> tempFiles() {
+        try (Stream<Path> paths = Files.walk(dir.root())) {
+            return paths.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
