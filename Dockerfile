@@ -7,6 +7,8 @@ ARG BASE_IMAGE=eclipse-temurin:21-jre
 
 # --- stage 1: split the jar into layers that change at different rates ---------------------------
 FROM ${BASE_IMAGE} AS layers
+# marks the throwaway stage, so it can be pruned: docker image prune --filter label=io.govflow.stage=layers
+LABEL io.govflow.stage=layers
 WORKDIR /build
 COPY target/govflow.jar govflow.jar
 RUN java -Djarmode=tools -jar govflow.jar extract --layers --launcher --destination extracted \
