@@ -1,0 +1,8 @@
+/**
+ * Integration tests of the deployment: the image built from the project's Dockerfile, its data volume,
+ * compose.yaml, and crash safety across {@code docker kill}. Run by failsafe after {@code package}.
+ */
+@NullMarked
+package io.govflow.container;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.ops;
+
+import org.jspecify.annotations.NullMarked;
