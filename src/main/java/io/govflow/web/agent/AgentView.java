@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.LifecycleEvent;
 import org.jspecify.annotations.Nullable;
 
 /** An agent's metadata as clients see it: never the key nor its hash, only whether one exists. */
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
         "recent_update_timestamps", "recent_decisions", "loop_detected_at", "loop_cooldown_until",
         "last_response_at", "response_completed" })
 public record AgentView(String agentId, String status, String createdAt, String lastUpdate, String version,
-        long totalUpdates, List<String> tags, String notes, List<LifecycleEvent> lifecycleEvents,
+        long totalUpdates, List<String> tags, String notes, List<LifecycleEventBody> lifecycleEvents,
         @Nullable String pausedAt, @Nullable String archivedAt, @Nullable String parentAgentId,
         @Nullable String spawnReason, boolean hasApiKey, List<String> recentUpdateTimestamps,
         List<String> recentDecisions, @Nullable String loopDetectedAt, @Nullable String loopCooldownUntil,
@@ -21,7 +20,7 @@ public record AgentView(String agentId, String status, String createdAt, String 
 
     public static AgentView of(AgentRecord r) {
         return new AgentView(r.agentId(), r.status(), r.createdAt(), r.lastUpdate(), r.version(), r.totalUpdates(),
-                r.tags(), r.notes(), r.lifecycleEvents(), r.pausedAt(), r.archivedAt(), r.parentAgentId(),
+                r.tags(), r.notes(), LifecycleEventBody.of(r.lifecycleEvents()), r.pausedAt(), r.archivedAt(), r.parentAgentId(),
                 r.spawnReason(), r.apiKey() != null, r.recentUpdateTimestamps(), r.recentDecisions(),
                 r.loopDetectedAt(), r.loopCooldownUntil(), r.lastResponseAt(), r.responseCompleted());
     }
