@@ -15,13 +15,17 @@ import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.LockObserver;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.io.TempFileSweeper;
 
-/** The store's beans, built from {@code govflow.*}. A {@link Clock} or {@link LockObserver} bean is used if present. */
+/**
+ * The store's beans, built from {@code govflow.*}. A {@link Clock}, {@link LockObserver} or {@link Fsync} bean
+ * (e.g. one that measures) is used if present.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
@@ -48,8 +52,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    AtomicFileWriter atomicFileWriter(StoreHealth health) {
-        return new AtomicFileWriter(health);
+    AtomicFileWriter atomicFileWriter(StoreHealth health, ObjectProvider<Fsync> fsync) {
+        return new AtomicFileWriter(health, fsync.getIfAvailable(() -> Fsync.SYSTEM));
     }
 
     @Bean
@@ -64,8 +68,9 @@ public class StoreConfiguration {
 
     @Bean
     UpdateLog updateLog(DataDirectory dataDirectory, AtomicFileWriter files, StoreHealth health, StoreJson json,
-            ObjectProvider<Clock> clock) {
-        return new UpdateLog(dataDirectory, files, health, json, clock.getIfAvailable(Clock::systemUTC));
+            ObjectProvider<Clock> clock, ObjectProvider<Fsync> fsync) {
+        return new UpdateLog(dataDirectory, files, health, json, clock.getIfAvailable(Clock::systemUTC),
+                fsync.getIfAvailable(() -> Fsync.SYSTEM));
     }
 
     @Bean

@@ -24,6 +24,8 @@ import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -47,10 +49,12 @@ public class UpdateFlow {
     private final StoreHealth storeHealth;
     private final GovflowProperties.Governance governance;
     private final Clock clock;
+    private final Timer updateLatency;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
-            RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock) {
+            RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -62,9 +66,16 @@ public class UpdateFlow {
         this.storeHealth = storeHealth;
         this.governance = properties.governance();
         this.clock = clock;
+        this.updateLatency = Timer.builder("govflow.update.latency")
+                .description("Committed updates: load, compute, log append, checkpoints (under the agent lock)")
+                .publishPercentileHistogram().register(meters);
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
+        return updateLatency.record(() -> updateLocked(agentId, command, idempotencyKey));
+    }
+
+    private UpdateOutcome updateLocked(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
         storeHealth.checkWritable();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord record = existing(agentId);
