@@ -18,7 +18,10 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.utility.LogUtils;
@@ -29,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * port on 127.0.0.1), as an operator would, then called over HTTP.
  */
 @ContainerTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeIT {
 
     private static final String SERVICE = "govflow";
@@ -121,6 +125,23 @@ class ComposeIT {
         assertThat(update.status()).as(update.text()).isEqualTo(200);
         assertThat(update.json().at("/decision/action").asString("")).isIn("proceed", "pause");
         assertThat(api.updateCount("it_compose_agent", key)).isEqualTo(1);
+    }
+
+    /** {@code compose down} (volumes kept) and {@code up} again: the named volume keeps every agent. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void downAndUpKeepsTheData() throws Exception {
+        String key = api.register("it_compose_durable");
+        for (int n = 0; n < 3; n++) {
+            assertThat(api.update("it_compose_durable", key).status()).isEqualTo(200);
+        }
+        compose.runOrFail(Duration.ofMinutes(3), "down", "--timeout", "30");
+        compose.runOrFail(Duration.ofMinutes(5), "up", "-d");
+        containerId = compose.containerId(SERVICE);
+        awaitReady(api, GovflowImage.STARTUP_TIMEOUT);
+        assertThat(api.updateCount("it_compose_durable", key)).isEqualTo(3);
+        assertThat(api.update("it_compose_durable", key).status()).isEqualTo(200);
+        assertThat(api.updateCount("it_compose_durable", key)).isEqualTo(4);
     }
 
     private static InspectContainerResponse inspect() {
