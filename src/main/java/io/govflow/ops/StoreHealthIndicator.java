@@ -1,18 +1,27 @@
 package io.govflow.ops;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Readiness: DOWN while the store is latched read-only after a failed write or fsync. */
+/**
+ * Readiness: DOWN while the store is latched read-only after a failed write or fsync, and while the data
+ * directory cannot be written (its file system remounted read-only, or its permissions changed).
+ */
 @Component("store")
 public class StoreHealthIndicator implements HealthIndicator {
 
     private final StoreHealth storeHealth;
+    private final DataDirectory dataDirectory;
 
-    public StoreHealthIndicator(StoreHealth storeHealth) {
+    public StoreHealthIndicator(StoreHealth storeHealth, DataDirectory dataDirectory) {
         this.storeHealth = storeHealth;
+        this.dataDirectory = dataDirectory;
     }
 
     @Override
@@ -20,6 +29,18 @@ public class StoreHealthIndicator implements HealthIndicator {
         if (storeHealth.readOnly()) {
             return Health.down().withDetail("read_only", true).build();
         }
+        if (!writable(dataDirectory.root())) {
+            return Health.down().withDetail("read_only", true).withDetail("writable", false).build();
+        }
         return Health.up().withDetail("read_only", false).build();
+    }
+
+    /** The data directory, or the nearest existing parent it would be created in, accepts writes. */
+    private static boolean writable(Path root) {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || Files.isWritable(existing);
     }
 }

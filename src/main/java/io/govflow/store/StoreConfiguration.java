@@ -40,8 +40,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    DataDirectory dataDirectory(GovflowProperties properties, StoreHealth health) {
-        return new DataDirectory(properties.dataDir(), health);
+    DataDirectory dataDirectory(GovflowProperties properties, StoreHealth health, ObjectProvider<Fsync> fsync) {
+        return new DataDirectory(properties.dataDir(), health, fsync.getIfAvailable(() -> Fsync.SYSTEM));
     }
 
     @Bean

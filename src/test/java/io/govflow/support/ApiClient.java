@@ -59,7 +59,9 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            SecretLedger.inspectResponse(method + " " + path, reply.status(), reply.raw(), issuedKey(reply.json()));
+            return reply;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -75,6 +77,11 @@ public final class ApiClient {
             throw new AssertionError("registration failed: " + reply.status() + " " + reply.raw());
         }
         return reply.body().get("api_key").asString();
+    }
+
+    private static @Nullable String issuedKey(@Nullable JsonNode body) {
+        JsonNode key = body == null || !body.isObject() ? null : body.get("api_key");
+        return key != null && key.isString() ? key.asString() : null;
     }
 
     private static @Nullable JsonNode parse(String body) {

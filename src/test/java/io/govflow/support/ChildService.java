@@ -88,11 +88,13 @@ public final class ChildService implements AutoCloseable {
         throw new IllegalStateException("child service not ready in time");
     }
 
+    /** Stops the child (SIGKILL) if it still runs, then scans its log for credentials ({@link SecretLedger}). */
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
             kill();
         }
+        SecretLedger.assertAbsentIn(logFile);
     }
 
     static void sleep(long millis) {

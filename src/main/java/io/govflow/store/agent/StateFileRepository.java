@@ -15,9 +15,7 @@ import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Directories;
 import io.govflow.store.io.FileFormatException;
-import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LogText;
-import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
 
 /**
@@ -78,8 +76,8 @@ public final class StateFileRepository {
                     LogText.safe(e));
             return false;
         }
-        syncDirectory(agentsDir);
-        syncDirectory(dataDirectory.root());
+        dataDirectory.syncDirectory(agentsDir);
+        dataDirectory.syncDirectory(dataDirectory.root());
         LOG.info("Moved legacy state file of agent {} into agents/", LogText.safe(agentId));
         return true;
     }
@@ -97,14 +95,6 @@ public final class StateFileRepository {
             return Optional.of(codec.parse(content));
         } catch (FileFormatException e) {
             throw AgentFileErrors.stateCorrupt(agentId, FILE, path, e);
-        }
-    }
-
-    private void syncDirectory(Path dir) {
-        try {
-            Fsync.SYSTEM.directory(dir);
-        } catch (IOException e) {
-            throw StorageErrors.syncFailed(health, "directory", dir, e);
         }
     }
 }

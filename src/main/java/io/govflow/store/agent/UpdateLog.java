@@ -230,7 +230,7 @@ public final class UpdateLog {
 
     private void force(FileChannel channel, boolean metaData, String what, Path path) {
         try {
-            fsync.file(channel, metaData);
+            fsync.file(channel, path, metaData);
         } catch (IOException e) {
             throw StorageErrors.syncFailed(health, what, path, e);
         }

@@ -71,7 +71,7 @@ public final class AtomicFileWriter {
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), Directories.fileAttributes(temp))) {
             content.writeTo(channel);
-            fsync.file(channel, true);
+            fsync.file(channel, temp, true);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw StorageErrors.writeFailed("writing temp file for", target, e);

@@ -13,11 +13,18 @@ public final class DataDirectory {
 
     private final Path root;
     private final StoreHealth health;
+    private final Fsync fsync;
 
     /** A layout whose directory fsync failures latch {@code health} read-only. */
     public DataDirectory(Path root, StoreHealth health) {
+        this(root, health, Fsync.SYSTEM);
+    }
+
+    /** The same, syncing directories through {@code fsync} (the store's measured or test seam). */
+    public DataDirectory(Path root, StoreHealth health, Fsync fsync) {
         this.root = root.toAbsolutePath().normalize();
         this.health = health;
+        this.fsync = fsync;
     }
 
     /** A layout with its own read-only latch (tools and tests). */
@@ -103,12 +110,16 @@ public final class DataDirectory {
             throw StorageErrors.writeFailed("creating directory", dir, e);
         }
         for (Path newDirectory : created) {
-            Path parent = Objects.requireNonNull(newDirectory.getParent());
-            try {
-                Fsync.SYSTEM.directory(parent);
-            } catch (IOException e) {
-                throw StorageErrors.syncFailed(health, "directory", parent, e);
-            }
+            syncDirectory(Objects.requireNonNull(newDirectory.getParent()));
+        }
+    }
+
+    /** Makes a directory's entries durable; a failure latches the store read-only. */
+    public void syncDirectory(Path dir) {
+        try {
+            fsync.directory(dir);
+        } catch (IOException e) {
+            throw StorageErrors.syncFailed(health, "directory", dir, e);
         }
     }
 }

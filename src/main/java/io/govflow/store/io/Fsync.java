@@ -15,6 +15,14 @@ public interface Fsync {
     /** {@code force(true)} on Linux is fsync, {@code force(false)} fdatasync. */
     void file(FileChannel channel, boolean metaData) throws IOException;
 
+    /**
+     * The same, told which file the channel writes (the store always calls this one). Fault-injection and
+     * power-loss test layers need the path; the default ignores it.
+     */
+    default void file(FileChannel channel, Path path, boolean metaData) throws IOException {
+        file(channel, metaData);
+    }
+
     /** Makes a directory's entries (created or renamed files) durable. */
     void directory(Path dir) throws IOException;
 

@@ -24,11 +24,20 @@ public final class StorageErrors {
     private StorageErrors() {
     }
 
-    /** A write that did not commit: {@code DISK_FULL} when the device is out of space, else {@code STORAGE_ERROR}. */
+    /**
+     * A write that did not commit: {@code DISK_FULL} when the device is out of space, {@code STORE_READ_ONLY}
+     * (Retry-After 30 s, no latch: it clears when the file system is writable again) when the data directory's
+     * file system is mounted read-only, else {@code STORAGE_ERROR}.
+     */
     public static GovflowException writeFailed(String operation, Path path, IOException e) {
         if (isNoSpace(e)) {
             LOG.warn("No space left while {} {}: {}", operation, LogText.safe(path), LogText.safe(e));
             return new GovflowException(ErrorCode.DISK_FULL, Map.of(), null, e);
+        }
+        if (isReadOnlyFileSystem(e)) {
+            LOG.warn("Read-only file system while {} {}: {}", operation, LogText.safe(path), LogText.safe(e));
+            return new GovflowException(ErrorCode.STORE_READ_ONLY, Map.of(), StoreHealth.READ_ONLY_RETRY_AFTER_SECONDS,
+                    e);
         }
         LOG.error("Storage failure while {} {}: {}", operation, LogText.safe(path), LogText.safe(e));
         return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of(), null, e);
@@ -57,6 +66,21 @@ public final class StorageErrors {
             }
         }
         return false;
+    }
+
+    /** True when the exception (or a cause) reports EROFS. */
+    public static boolean isReadOnlyFileSystem(@Nullable Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (mentions(t.getMessage(), "read-only file system")
+                    || t instanceof FileSystemException fse && mentions(fse.getReason(), "read-only file system")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(@Nullable String text, String lowerCasePhrase) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerCasePhrase);
     }
 
     private static boolean mentionsNoSpace(@Nullable String text) {
