@@ -52,6 +52,18 @@ class AgentStateLoader {
         return logSeq > 0 && (file.isEmpty() || file.get().updateCount() < logSeq);
     }
 
+    /**
+     * The state file is written after the log line it checkpoints, so a log that ends before it has lost
+     * committed lines (truncated or damaged at its end): {@code STATE_CORRUPT}, never a silent step back. A log
+     * read just before a concurrent commit can look behind for a moment, so it is read again before deciding. An
+     * absent or empty log (an agent from before update logs existed) is not behind.
+     */
+    private void requireLogNotBehind(String agentId, long checkpointSeq, long logSeq) {
+        if (logSeq > 0 && checkpointSeq > logSeq && checkpointSeq > updateLog.lastSeq(agentId)) {
+            throw LogBehind.corrupt(agentId, checkpointSeq, logSeq);
+        }
+    }
+
     void remember(String agentId, LoadedAgent loaded) {
         cache.put(agentId, loaded);
     }
@@ -67,6 +79,9 @@ class AgentStateLoader {
     private LoadedAgent loadFromDisk(String agentId, long logSeq, long totalUpdatesInMetadata) {
         Optional<StateFile> file = stateFiles.read(agentId);
         Map<String, JsonNode> unknown = file.map(StateFile::unknownFields).orElse(Map.of());
+        if (file.isPresent()) {
+            requireLogNotBehind(agentId, file.get().updateCount(), logSeq);
+        }
         if (file.isPresent() && file.get().updateCount() >= logSeq) {
             return new LoadedAgent(StateMapping.fromStateFile(file.get(), window), logSeq, unknown);
         }

@@ -58,8 +58,12 @@ public class Checkpoints {
         }
     }
 
+    /** Behind the log; a record ahead of a non-empty log means the log lost lines, which is never rolled back. */
     private boolean metadataBehind(AgentRecord record, long seq) {
-        if (record.totalUpdates() != seq) {
+        if (record.totalUpdates() > seq) {
+            throw LogBehind.corrupt(record.agentId(), record.totalUpdates(), seq);
+        }
+        if (record.totalUpdates() < seq) {
             return true;
         }
         List<UpdateLogEntry> last = updateLog.readTail(record.agentId(), 1);
