@@ -71,6 +71,18 @@ public final class RegistrationsWorkload implements Workload {
         };
     }
 
+    /** The agents registered under this workload's prefix are exactly the acknowledged ones. */
+    @Override
+    public Check acknowledgedExactly() {
+        Check acknowledged = acknowledged();
+        java.util.Set<String> ids = new java.util.HashSet<>(acked.keySet());
+        return (Path dataDir, ApiClient client) -> {
+            acknowledged.verify(dataDir, client);
+            assertThat(new StoreInvariants(dataDir).agents().keySet().stream()
+                    .filter(id -> id.startsWith(prefix + "_reg_"))).containsExactlyInAnyOrderElementsOf(ids);
+        };
+    }
+
     @Override
     public List<String> problems() {
         return answers.problems();

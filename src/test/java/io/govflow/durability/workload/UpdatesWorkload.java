@@ -120,6 +120,30 @@ public final class UpdatesWorkload implements Workload {
         };
     }
 
+    /** Every agent's log holds exactly the acknowledged seqs, 1..n, and its metadata counts n. */
+    @Override
+    public Check acknowledgedExactly() {
+        Check acknowledged = acknowledged();
+        Map<String, Integer> counts = new HashMap<>();
+        acked.forEach((agent, set) -> counts.put(agent, set.size()));
+        return (Path dataDir, ApiClient client) -> {
+            acknowledged.verify(dataDir, client);
+            StoreInvariants store = new StoreInvariants(dataDir);
+            for (Map.Entry<String, Integer> agent : counts.entrySet()) {
+                assertThat(store.agents().get(agent.getKey()).totalUpdates())
+                        .as("total_updates of %s == acknowledged updates", agent.getKey()).isEqualTo(agent.getValue().longValue());
+                assertThat(store.logOf(agent.getKey())).hasSize(agent.getValue());
+            }
+        };
+    }
+
+    /** Acknowledged updates per agent so far. */
+    public Map<String, Integer> acknowledgedCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        acked.forEach((agent, set) -> counts.put(agent, set.size()));
+        return counts;
+    }
+
     @Override
     public List<String> problems() {
         return answers.problems();

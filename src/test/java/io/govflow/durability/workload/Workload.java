@@ -31,6 +31,14 @@ public interface Workload {
     /** A check of everything acknowledged up to this moment, to run later against a recovered directory. */
     Check acknowledged();
 
+    /**
+     * For a run without crashes (two services side by side): the directory holds exactly what was acknowledged,
+     * nothing lost and nothing extra. Defaults to {@link #acknowledged()} where "exactly" adds nothing.
+     */
+    default Check acknowledgedExactly() {
+        return acknowledged();
+    }
+
     /** Answers no fault explains, recorded by {@link #step}; the harnesses require none. */
     List<String> problems();
 
