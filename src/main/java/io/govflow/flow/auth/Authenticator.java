@@ -47,9 +47,10 @@ public class Authenticator {
         if (isAdmin(presented)) {
             return Caller.ofAdmin();
         }
+        byte[] digest = ApiKeys.sha256(presented);
         for (Map.Entry<String, AgentRecord> entry : metadata.readAll().entrySet()) {
             String stored = entry.getValue().apiKey();
-            if (stored != null && ApiKeys.matches(presented, stored)) {
+            if (stored != null && ApiKeys.matchesDigest(digest, stored)) {
                 return Caller.ofAgent(entry.getKey());
             }
         }
