@@ -70,9 +70,13 @@ final class Trimmer {
             }
             long old = sizes.size(spot.node());
             JsonNode replacement = replacer.replace(spot, old);
+            long smaller = sizes.size(replacement);
+            if (smaller >= old) {
+                continue; // a subtree smaller than the omission marker stays
+            }
             spot.put(replacement);
             sizes.forget();
-            size += sizes.size(replacement) - old;
+            size += smaller - old;
             paths.add(spot.pointer());
         }
         if (!paths.isEmpty()) {

@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Agent-written documents over real HTTP: round trip at byte level, redaction, budget, manifest, delete. */
 class ContextHttpTest {
 
+    static final String ADMIN = "admin-token-for-context-tests";
+
     @TempDir
     static Path dataDir;
 
@@ -32,7 +34,7 @@ class ContextHttpTest {
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--govflow.http.max-body=8MB");
+        app = RunningApp.start(dataDir, "--govflow.http.max-body=8MB", "--govflow.security.admin-token=" + ADMIN);
         client = app.client();
     }
 
@@ -143,5 +145,35 @@ class ContextHttpTest {
         assertThat(ss.at("/usage/max_tokens").asInt()).isEqualTo(512);
         assertThat(ss.at("/usage/token_count").asInt()).isEqualTo(77);
         assertThat(stored.at("/m/red").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void twoMegabyteBodyUnderTheRaisedLimitIsTrimmedDeterministically() {
+        String key = client.register("ctx_budget");
+        String body = ApiClient.JSON.writeValueAsString(Map.of("src", "crawler", "d", BudgetTest.twoMegabytes()));
+        assertThat(body.length()).isGreaterThan(2_000_000);
+        assertThat(put("ctx_budget", key, "site.crawl", body).status()).isEqualTo(201);
+        Path file = ContextFiles.document(dataDir, "ctx_budget", "site.crawl");
+        String first = withoutTimestamp(ContextFiles.bytes(file));
+        Reply again = put("ctx_budget", key, "site.crawl", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(withoutTimestamp(ContextFiles.bytes(file))).isEqualTo(first);
+        JsonNode m = again.body().get("document").get("m");
+        assertThat(m.get("over").asBoolean()).isFalse();
+        assertThat(m.get("db").asLong()).isLessThanOrEqualTo(256 * 1024);
+        assertThat(m.get("trim")).extracting(step -> step.get("step").asString())
+                .containsExactly("cut_arrays", "cut_strings");
+        assertThat(again.body().get("document").get("s").get("items").get("count").asInt()).isEqualTo(4000);
+
+        String tooLarge = "{\"src\":\"w\",\"d\":{\"x\":\"" + "z".repeat(9 * 1024 * 1024) + "\"}}";
+        Reply refused = put("ctx_budget", key, "site.huge", tooLarge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body().get("error_code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(Files.exists(ContextFiles.document(dataDir, "ctx_budget", "site.huge"))).isFalse();
+    }
+
+    /** The file with its one timestamp value blanked (everything else must be byte-identical). */
+    private static String withoutTimestamp(byte[] content) {
+        return new String(content, StandardCharsets.UTF_8).replaceFirst("\"ts\":\"[^\"]*\"", "\"ts\":\"\"");
     }
 }
