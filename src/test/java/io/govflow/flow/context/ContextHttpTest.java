@@ -176,4 +176,212 @@ class ContextHttpTest {
     private static String withoutTimestamp(byte[] content) {
         return new String(content, StandardCharsets.UTF_8).replaceFirst("\"ts\":\"[^\"]*\"", "\"ts\":\"\"");
     }
+
+    @Test
+    void corruptAgentDocumentFallsBackToItsPreviousCopyThenToTheLexicalSearch() {
+        String key = client.register("ctx_fallback");
+        Map<String, Object> first = Map.of("src", "notes", "d", Map.of("topic", "deployment plan", "version", 1),
+                "q", List.of("deployment plan"));
+        assertThat(put("ctx_fallback", key, "project.notes", first).status()).isEqualTo(201);
+        assertThat(put("ctx_fallback", key, "project.notes",
+                Map.of("src", "notes", "d", Map.of("topic", "deployment plan", "version", 2))).status())
+                .isEqualTo(200);
+        put("ctx_fallback", key, "project.tasks", Map.of("src", "tasks",
+                "d", Map.of("task", "write the deployment checklist"), "q", List.of("deployment checklist")));
+        put("ctx_fallback", key, "team.lunch", Map.of("src", "misc", "d", Map.of("menu", "soup")));
+        Path dir = ContextFiles.dir(dataDir, "ctx_fallback");
+
+        ContextFiles.write(dir.resolve("project.notes.json"), "{\"v\":\"1.1\",\"t\"");
+        Reply previous = get("ctx_fallback", key, "project.notes?view=full");
+        assertThat(previous.status()).isEqualTo(200);
+        assertThat(previous.headers().firstValue("X-Context-Source")).hasValue("canonical_store");
+        assertThat(previous.body().get("stale").asBoolean()).isTrue();
+        assertThat(previous.body().get("fallback_reason").asString()).isEqualTo("corrupt");
+        assertThat(previous.body().at("/document/d/version").asInt()).isEqualTo(1);
+        JsonNode drift = client.get("/api/v1/agents/ctx_fallback/context/project.notes/drift", key).body();
+        assertThat(drift.get("status").asString()).isEqualTo("invalid");
+        assertThat(drift.get("problem").asString()).isEqualTo("corrupt");
+        assertThat(drift.get("previous_copy").asBoolean()).isTrue();
+
+        ContextFiles.write(dir.resolve("project.notes.prev.json"), "not json at all");
+        Reply semantic = get("ctx_fallback", key, "project.notes");
+        assertThat(semantic.status()).isEqualTo(200);
+        assertThat(semantic.headers().firstValue("X-Context-Source")).hasValue("semantic");
+        assertThat(semantic.body().get("source").asString()).isEqualTo("semantic");
+        assertThat(semantic.body().get("stale").asBoolean()).isTrue();
+        assertThat(semantic.body().get("fallback_reason").asString()).isEqualTo("corrupt");
+        JsonNode hits = semantic.body().at("/document/s/hits");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).get("ref").asString()).isEqualTo("project.tasks");
+        assertThat(semantic.body().at("/document/src").asString()).isEqualTo("govflow.semantic");
+        assertThat(get("ctx_fallback", key, "project.notes?q=soup").body().at("/document/s/hits/0/ref").asString())
+                .isEqualTo("team.lunch");
+
+        Reply nothing = get("ctx_fallback", key, "project.notes?q=zebra");
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.body().get("error_code").asString()).isEqualTo("CONTEXT_NOT_FOUND");
+        assertThat(nothing.body().at("/details/problem").asString()).isEqualTo("corrupt");
+
+        ObjectNode tampered = ContextFiles.tree(dir.resolve("team.lunch.json"));
+        ((ObjectNode) tampered.get("d")).put("menu", "steak");
+        ContextFiles.write(dir.resolve("team.lunch.json"), tampered.toString());
+        Reply afterTamper = get("ctx_fallback", key, "team.lunch");
+        assertThat(afterTamper.status()).isEqualTo(404);
+        assertThat(afterTamper.body().at("/details/problem").asString()).isEqualTo("hash_mismatch");
+        assertThat(afterTamper.raw()).doesNotContain("steak");
+    }
+
+    @Test
+    void expiredDocumentIsServedAsTheLastValidCopyMarkedStale() {
+        String key = client.register("ctx_ttl");
+        put("ctx_ttl", key, "market.prices", Map.of("src", "feed", "d", Map.of("eur", 1.08), "ttl_s", 60));
+        assertThat(get("ctx_ttl", key, "market.prices").body().get("stale").asBoolean()).isFalse();
+        Path file = ContextFiles.document(dataDir, "ctx_ttl", "market.prices");
+        ObjectNode old = ContextFiles.tree(file);
+        old.put("ts", "2001-01-01T00:00:00.000000");
+        ContextFiles.write(file, old.toString());
+        Reply expired = get("ctx_ttl", key, "market.prices");
+        assertThat(expired.body().get("source").asString()).isEqualTo("flat_file");
+        assertThat(expired.body().get("stale").asBoolean()).isTrue();
+        assertThat(expired.body().get("fallback_reason").asString()).isEqualTo("expired");
+        JsonNode drift = client.get("/api/v1/agents/ctx_ttl/context/market.prices/drift", key).body();
+        assertThat(drift.get("status").asString()).isEqualTo("expired");
+        assertThat(drift.at("/ttl/expires_at").asString()).isEqualTo("2001-01-01T00:01:00.000000");
+    }
+
+    @Test
+    void schemaOnePointZeroIsReadAndZeroPointNineIsReportedInvalid() throws Exception {
+        String key = client.register("ctx_schema");
+        Path dir = ContextFiles.dir(dataDir, "ctx_schema");
+        Files.createDirectories(dir);
+        ContextFiles.write(dir.resolve("legacy.notes.json"), "{\"v\":\"1.0\",\"t\":\"legacy.notes\","
+                + "\"u\":\"ctx_schema\",\"ts\":\"2026-01-05T10:00:00.000000\",\"src\":\"onboarding_step2\","
+                + "\"d\":{\"brand\":\"acme\"},\"s\":{\"brand\":\"acme\"},\"m\":{\"db\":16,\"sb\":16,\"q\":[]}}");
+        Reply legacy = get("ctx_schema", key, "legacy.notes?view=full");
+        assertThat(legacy.status()).isEqualTo(200);
+        assertThat(legacy.body().get("source").asString()).isEqualTo("flat_file");
+        assertThat(legacy.body().get("stale").asBoolean()).isFalse();
+        assertThat(legacy.body().at("/document/v").asString()).isEqualTo("1.0");
+        assertThat(legacy.body().get("document").has("dc")).isFalse();
+        assertThat(legacy.body().at("/document/d/brand").asString()).isEqualTo("acme");
+
+        ContextFiles.write(dir.resolve("ancient.notes.json"), "{\"v\":\"0.9\",\"t\":\"ancient.notes\","
+                + "\"u\":\"ctx_schema\",\"ts\":\"2026-01-05T10:00:00.000000\",\"src\":\"x\",\"d\":{\"a\":1}}");
+        Reply ancient = get("ctx_schema", key, "ancient.notes?view=full");
+        assertThat(ancient.status()).isEqualTo(200);
+        assertThat(ancient.body().get("source").asString()).isEqualTo("semantic");
+        assertThat(ancient.body().get("stale").asBoolean()).isTrue();
+        assertThat(ancient.body().get("fallback_reason").asString()).isEqualTo("unsupported_version");
+        assertThat(ancient.body().at("/document/s/hits/0/ref").asString()).isEqualTo("legacy.notes");
+        Reply unmatched = get("ctx_schema", key, "ancient.notes?q=zebra");
+        assertThat(unmatched.status()).isEqualTo(404);
+        assertThat(unmatched.body().at("/details/problem").asString()).isEqualTo("unsupported_version");
+        assertThat(client.get("/api/v1/agents/ctx_schema/context/ancient.notes/drift", key).body()
+                .get("problem").asString()).isEqualTo("unsupported_version");
+
+        put("ctx_schema", key, "current.notes", Map.of("src", "w", "d", Map.of("n", 1)));
+        put("ctx_schema", key, "current.notes", Map.of("src", "w", "d", Map.of("n", 2)));
+        ObjectNode downgraded = ContextFiles.tree(dir.resolve("current.notes.json"));
+        downgraded.put("v", "0.9");
+        ContextFiles.write(dir.resolve("current.notes.json"), downgraded.toString());
+        Reply fallback = get("ctx_schema", key, "current.notes?view=full");
+        assertThat(fallback.body().get("source").asString()).isEqualTo("canonical_store");
+        assertThat(fallback.body().get("stale").asBoolean()).isTrue();
+        assertThat(fallback.body().get("fallback_reason").asString()).isEqualTo("unsupported_version");
+        assertThat(fallback.body().at("/document/d/n").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void manifestListsDocumentsAndDeleteRemovesThemWithTheirPreviousCopies() {
+        String key = client.register("ctx_manifest");
+        put("ctx_manifest", key, "onboarding.step2.website_analysis", Map.of("src", "onboarding_step2",
+                "d", Map.of("website_url", "https://example.org", "brand_analysis",
+                        Map.of("brand_voice", "Pragmatic", "industry", "tools"))));
+        put("ctx_manifest", key, "alpha.one", Map.of("src", "w", "d", Map.of("a", 1)));
+        put("ctx_manifest", key, "alpha.one", Map.of("src", "w", "d", Map.of("a", 2)));
+        JsonNode list = client.get("/api/v1/agents/ctx_manifest/context", key).body();
+        assertThat(list.get("count").asInt()).isEqualTo(2);
+        assertThat(list.at("/documents/0/t").asString()).isEqualTo("alpha.one");
+        JsonNode onboarding = list.at("/documents/1");
+        assertThat(onboarding.get("t").asString()).isEqualTo("onboarding.step2.website_analysis");
+        ObjectNode stored = ContextFiles.tree(ContextFiles.document(dataDir, "ctx_manifest",
+                "onboarding.step2.website_analysis"));
+        assertThat(onboarding.get("db")).isEqualTo(stored.at("/m/db"));
+        assertThat(onboarding.get("h")).isEqualTo(stored.at("/m/h"));
+        assertThat(onboarding.at("/related/0/t").asString()).isEqualTo("onboarding.step3.research_preferences");
+        assertThat(stored.at("/s/quick_facts/brand_voice").asString()).isEqualTo("Pragmatic");
+        assertThat(stored.at("/s/high_signal_terms").toString()).isEqualTo("[\"Pragmatic\",\"tools\"]");
+        assertThat(stored.at("/dc/journey/stage").asString()).isEqualTo("onboarding_step_2");
+        assertThat(stored.at("/m/q")).hasSize(5);
+
+        Reply deleted = client.send("DELETE", "/api/v1/agents/ctx_manifest/context/alpha.one", key, null, Map.of());
+        assertThat(deleted.status()).isEqualTo(200);
+        Path dir = ContextFiles.dir(dataDir, "ctx_manifest");
+        assertThat(dir.resolve("alpha.one.json")).doesNotExist();
+        assertThat(dir.resolve("alpha.one.prev.json")).doesNotExist();
+        assertThat(client.get("/api/v1/agents/ctx_manifest/context", key).body().get("count").asInt()).isEqualTo(1);
+        assertThat(get("ctx_manifest", key, "alpha.one").status()).isEqualTo(404);
+        Reply again = client.send("DELETE", "/api/v1/agents/ctx_manifest/context/alpha.one", key, null, Map.of());
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.body().get("error_code").asString()).isEqualTo("CONTEXT_NOT_FOUND");
+    }
+
+    @Test
+    void otherTenantsAndMissingCredentialsCannotReachADocument() {
+        String keyA = client.register("ctx_tenant_a");
+        String keyB = client.register("ctx_tenant_b");
+        put("ctx_tenant_a", keyA, "private.notes", Map.of("src", "a", "d", Map.of("secret_plan", "none")));
+        List<String> snapshot = files();
+        String base = "/api/v1/agents/ctx_tenant_a/context";
+        Map<String, Object> body = Map.of("src", "b", "d", Map.of("x", 1));
+        for (String[] call : new String[][] {{"GET", base}, {"GET", base + "/private.notes"},
+                {"GET", base + "/private.notes/drift"}, {"PUT", base + "/private.notes"},
+                {"DELETE", base + "/private.notes"}, {"GET", base + "/governance.state"},
+                {"PUT", base + "/other.type"}}) {
+            Object payload = call[0].equals("PUT") ? body : null;
+            Reply asB = client.send(call[0], call[1], keyB, payload, Map.of());
+            assertThat(asB.status()).as(call[0] + " " + call[1]).isEqualTo(404);
+            assertThat(asB.body().get("error_code").asString()).isEqualTo("CONTEXT_NOT_FOUND");
+            Reply anonymous = client.send(call[0], call[1], null, payload, Map.of());
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.body().get("error_code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
+            Reply forged = client.send(call[0], call[1], "gvf_not-a-real-key", payload, Map.of());
+            assertThat(forged.status()).isEqualTo(401);
+            assertThat(forged.body().get("error_code").asString()).isEqualTo("AUTHENTICATION_FAILED");
+        }
+        assertThat(files()).isEqualTo(snapshot);
+        assertThat(client.get(base + "/private.notes", ADMIN).status()).isEqualTo(200);
+        assertThat(client.get(base + "/private.notes", keyA).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/agents/ctx_nobody/context", keyB).body().get("error_code").asString())
+                .isEqualTo("CONTEXT_NOT_FOUND");
+        assertThat(client.get("/api/v1/agents/ctx_nobody/context", ADMIN).body().get("error_code").asString())
+                .isEqualTo("AGENT_NOT_FOUND");
+    }
+
+    @Test
+    void invalidTypeNamesAreRefusedAndNothingIsWrittenOutsideTheTenant() {
+        String key = client.register("ctx_types");
+        List<String> snapshot = files();
+        Map<String, Object> body = Map.of("src", "w", "d", Map.of("x", 1));
+        for (String type : new String[] {"a..b", "A.B", "x".repeat(101), "x.prev", ".hidden", "trailing.",
+                "_manifest", "a.b.c.d.e.f.g", "1abc", "a-b", "a%20b"}) {
+            Reply reply = put("ctx_types", key, type, body);
+            assertThat(reply.status()).as(type).isEqualTo(400);
+            assertThat(reply.body().get("error_code").asString()).as(type).isEqualTo("INVALID_CONTEXT_TYPE");
+            assertThat(get("ctx_types", key, type).status()).as(type).isEqualTo(400);
+        }
+        for (String path : new String[] {"../x", "..%2Fx", "%2E%2E%2Fx", "..%5Cx", "a%00b", "%2e%2e"}) {
+            Reply reply = put("ctx_types", key, path, body);
+            assertThat(reply.status()).as(path).isIn(400, 404, 405);
+        }
+        assertThat(files()).isEqualTo(snapshot);
+        assertThat(put("ctx_types", key, "x".repeat(100), body).status()).isEqualTo(201);
+        assertThat(put("ctx_types", key, "a.b.c.d.e.f", body).status()).isEqualTo(201);
+        assertThat(files().stream().filter(f -> !snapshot.contains(f)))
+                .allMatch(f -> f.startsWith("workspace/workspace_ctx_types/agent_context/"));
+    }
+
+    private static List<String> files() {
+        return io.govflow.store.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
+    }
 }
