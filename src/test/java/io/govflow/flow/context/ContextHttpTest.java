@@ -384,4 +384,28 @@ class ContextHttpTest {
     private static List<String> files() {
         return io.govflow.store.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
     }
+
+    @Test
+    void concurrentWritersOfOneTenantLoseNoManifestEntry() throws Exception {
+        String key = client.register("ctx_concurrent");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            for (int n = 0; n < 10; n++) {
+                String type = "worker" + t + ".item" + n;
+                statuses.add(pool.submit(() -> put("ctx_concurrent", key, type,
+                        Map.of("src", "w", "d", Map.of("n", 1))).status()));
+                statuses.add(pool.submit(() -> put("ctx_concurrent", key, "shared.doc",
+                        Map.of("src", "w", "d", Map.of("writer", type))).status()));
+            }
+        }
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            assertThat(status.get()).isIn(200, 201);
+        }
+        pool.shutdown();
+        JsonNode list = client.get("/api/v1/agents/ctx_concurrent/context", key).body();
+        assertThat(list.get("count").asInt()).isEqualTo(81);
+        assertThat(get("ctx_concurrent", key, "shared.doc").body().get("source").asString()).isEqualTo("flat_file");
+        assertThat(get("ctx_concurrent", key, "shared.doc").body().get("stale").asBoolean()).isFalse();
+    }
 }
