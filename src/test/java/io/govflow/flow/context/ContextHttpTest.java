@@ -381,6 +381,36 @@ class ContextHttpTest {
                 .allMatch(f -> f.startsWith("workspace/workspace_ctx_types/agent_context/"));
     }
 
+    @Test
+    void badBodiesAndParametersAreRefusedBeforeAnythingIsWritten() {
+        String key = client.register("ctx_bodies");
+        List<String> snapshot = files();
+        Object[][] cases = {
+            {Map.of("src", "w", "d", List.of(1, 2)), "d"},
+            {Map.of("src", "w", "d", "text"), "d"},
+            {Map.of("src", "w", "d", Map.of("a", 1), "s", List.of()), "s"},
+            {Map.of("src", "w", "d", Map.of("a", 1), "s", Map.of("big", "x".repeat(5000))), "s"},
+            {Map.of("d", Map.of("a", 1)), "src"},
+            {Map.of("src", "bad src!", "d", Map.of("a", 1)), "src"},
+            {Map.of("src", "w", "d", Map.of("a", 1), "ttl_s", -1), "ttl_s"},
+            {Map.of("src", "w", "d", Map.of("a", 1), "extra", true), "extra"},
+            {Map.of("src", "w", "d", Map.of("a", 1), "related", List.of(Map.of("t", "A..B", "reason", "x"))),
+                "related[0].t"},
+        };
+        for (Object[] c : cases) {
+            Reply reply = put("ctx_bodies", key, "some.doc", c[0]);
+            assertThat(reply.status()).as(c[1].toString()).isEqualTo(400);
+            assertThat(reply.body().get("error_code").asString()).isEqualTo("VALIDATION_FAILED");
+            assertThat(reply.body().at("/details/fields/0/field").asString()).isEqualTo(c[1]);
+        }
+        Reply view = get("ctx_bodies", key, "some.doc?view=everything");
+        assertThat(view.status()).isEqualTo(400);
+        assertThat(view.body().get("error_code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(files()).isEqualTo(snapshot);
+        Reply notObject = put("ctx_bodies", null, "some.doc", "[not json");
+        assertThat(notObject.status()).isEqualTo(401);
+    }
+
     private static List<String> files() {
         return io.govflow.store.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
     }

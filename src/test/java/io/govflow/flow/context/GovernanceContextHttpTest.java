@@ -202,6 +202,20 @@ class GovernanceContextHttpTest {
         assertThat(ContextFiles.tree(file)).isEqualTo(tampered);
     }
 
+    @Test
+    void openApiDescribesTheContextEndpointsWithTheirErrors() {
+        JsonNode docs = client.get("/v3/api-docs", null).body();
+        JsonNode item = docs.at("/paths/~1api~1v1~1agents~1{id}~1context~1{type}");
+        assertThat(item.at("/put/operationId").asString()).isEqualTo("putContext");
+        assertThat(item.at("/get/operationId").asString()).isEqualTo("getContext");
+        assertThat(item.at("/delete/operationId").asString()).isEqualTo("deleteContext");
+        assertThat(docs.at("/paths/~1api~1v1~1agents~1{id}~1context/get/operationId").asString())
+                .isEqualTo("listContext");
+        assertThat(docs.at("/paths/~1api~1v1~1agents~1{id}~1context~1{type}~1drift/get/operationId").asString())
+                .isEqualTo("getContextDrift");
+        assertThat(item.at("/get").toString()).contains("CONTEXT_NOT_FOUND", "INVALID_CONTEXT_TYPE");
+    }
+
     private static void delete(Path file) {
         try {
             Files.delete(file);
