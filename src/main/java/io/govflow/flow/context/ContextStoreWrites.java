@@ -1,6 +1,7 @@
 package io.govflow.flow.context;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class ContextStoreWrites {
         String type = envelope.t();
         byte[] content = codec.encode(envelope);
         try (LockHandle ignored = repository.lock(agentId)) {
-            var current = repository.readDocument(agentId, type);
+            Optional<byte[]> current = repository.readDocument(agentId, type);
             if (keepPrevious && current.isPresent() && check.check(current, agentId, type).valid()) {
                 repository.writePrevious(agentId, type, current.get());
             }

@@ -75,6 +75,7 @@ public final class ContextRepository {
     /** The per-tenant lock that serializes every change of the tenant's documents and manifest. */
     public LockHandle lock(String agentId) {
         health.checkWritable();
+        dataDirectory.ensureDirectory(writableDir(agentId)); // durable before the lock file appears in it
         return locks.acquire(LockKey.contextManifest(agentId));
     }
 

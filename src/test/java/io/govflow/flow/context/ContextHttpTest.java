@@ -327,7 +327,7 @@ class ContextHttpTest {
     }
 
     @Test
-    void otherTenantsAndMissingCredentialsCannotReachADocument() {
+    void otherTenantsAndMissingCredentialsCannotReachADocument() throws Exception {
         String keyA = client.register("ctx_tenant_a");
         String keyB = client.register("ctx_tenant_b");
         put("ctx_tenant_a", keyA, "private.notes", Map.of("src", "a", "d", Map.of("secret_plan", "none")));
@@ -356,6 +356,14 @@ class ContextHttpTest {
                 .isEqualTo("CONTEXT_NOT_FOUND");
         assertThat(client.get("/api/v1/agents/ctx_nobody/context", ADMIN).body().get("error_code").asString())
                 .isEqualTo("AGENT_NOT_FOUND");
+
+        put("ctx_tenant_b", keyB, "own.notes", Map.of("src", "b", "d", Map.of("x", 1)));
+        Files.copy(ContextFiles.document(dataDir, "ctx_tenant_a", "private.notes"),
+                ContextFiles.document(dataDir, "ctx_tenant_b", "private.notes"));
+        Reply copied = client.get("/api/v1/agents/ctx_tenant_b/context/private.notes", keyB);
+        assertThat(copied.status()).isEqualTo(404);
+        assertThat(copied.body().at("/details/problem").asString()).isEqualTo("tenant_mismatch");
+        assertThat(copied.raw()).doesNotContain("secret_plan");
     }
 
     @Test
