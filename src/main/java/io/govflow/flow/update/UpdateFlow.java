@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.govflow.config.GovflowProperties;
 import io.govflow.engine.GovernanceEngine;
 import io.govflow.engine.GovernanceState;
+import io.govflow.engine.Significance;
 import io.govflow.engine.Thresholds;
 import io.govflow.engine.UpdateResult;
 import io.govflow.error.ErrorCode;
@@ -47,10 +48,12 @@ public class UpdateFlow {
     private final StoreHealth storeHealth;
     private final GovflowProperties.Governance governance;
     private final Clock clock;
+    private final SignificanceStep significance;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
-            RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock) {
+            RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
+            SignificanceStep significance) {
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -62,10 +65,13 @@ public class UpdateFlow {
         this.storeHealth = storeHealth;
         this.governance = properties.governance();
         this.clock = clock;
+        this.significance = significance;
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
         storeHealth.checkWritable();
+        UpdateOutcome committed;
+        @Nullable List<String> significanceReasons = null; // significance (see below)
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord record = existing(agentId);
             Thresholds current = thresholds.current();
@@ -84,8 +90,14 @@ public class UpdateFlow {
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now, idempotencyKey);
             commit(agentId, entry, next, loaded);
             writeCheckpoints(agentId, entry, next, loaded, record, now);
-            return CommittedUpdates.toOutcome(agentId, entry, current, false);
+            committed = CommittedUpdates.toOutcome(agentId, entry, current, false);
+            // --- significance (auto_export_on_significance): judged under the lock, exported after it ---
+            if (command.autoExportOnSignificance()) {
+                significanceReasons = Significance.reasons(next, result);
+            }
         }
+        return significanceReasons == null ? committed
+                : significance.apply(agentId, committed, significanceReasons); // --- end significance ---
     }
 
     public UpdateOutcome simulate(String agentId, UpdateCommand command) {
