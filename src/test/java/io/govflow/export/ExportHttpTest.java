@@ -148,8 +148,13 @@ class ExportHttpTest {
         }
         assertThat(paths).doesNotHaveDuplicates();
         assertThat(paths).allSatisfy(p -> assertThat(dataDir.resolve(p)).isRegularFile());
-        assertThat(paths.stream().filter(p -> p.matches("history/names_agent_history_\\d{8}_\\d{6}_[23]\\.csv")))
-                .isNotEmpty();
+        Map<String, List<String>> byStamp = new HashMap<>();
+        for (String p : paths) {
+            byStamp.computeIfAbsent(p.substring(0, "history/names_agent_history_yyyyMMdd_HHmmss".length()),
+                    k -> new ArrayList<>()).add(p.substring("history/names_agent_history_yyyyMMdd_HHmmss".length()));
+        }
+        byStamp.values().forEach(suffixes -> assertThat(suffixes).containsExactlyElementsOf(
+                List.of(".csv", "_2.csv", "_3.csv").subList(0, suffixes.size())));
 
         Reply first = client.post("/api/v1/agents/names_agent/exports", key, Map.of("filename", "weekly"));
         assertThat(first.status()).isEqualTo(201);
@@ -238,6 +243,29 @@ class ExportHttpTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body().get("agent_id").asString()).isEqualTo("listed_agent");
         assertError(client.get("/api/v1/exports?kind=nope", key), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void everyExportWeWriteValidates() {
+        String key = client.register("valid_agent");
+        for (int n = 0; n < 3; n++) {
+            client.post("/api/v1/agents/valid_agent/updates", key, Map.of());
+        }
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of(), Map.of("format", "csv"),
+                Map.of("complete_package", true), Map.of("filename", "valid_custom", "format", "csv"))) {
+            assertThat(client.post("/api/v1/agents/valid_agent/exports", key, body).status()).isEqualTo(201);
+        }
+        Reply report = client.post("/api/v1/exports/validation", key, Map.of());
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().get("totals").get("files").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(report.body().get("totals").get("errors").asLong()).as(abbreviated(report.raw())).isZero();
+        Reply one = client.post("/api/v1/exports/validation", key, Map.of("filename", "valid_custom.csv"));
+        assertThat(one.body().get("files").get(0).get("ok").asBoolean()).isTrue();
+        assertThat(one.body().get("files").get(0).get("problems").size()).isZero();
+        assertError(client.post("/api/v1/exports/validation", key, Map.of("filename", "missing.csv")), 404,
+                "EXPORT_NOT_FOUND");
+        assertError(client.post("/api/v1/exports/validation", key, Map.of("filename", "../x.csv")), 400,
+                "INVALID_FILENAME");
     }
 
     @Test

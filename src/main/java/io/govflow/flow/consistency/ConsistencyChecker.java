@@ -5,7 +5,6 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -127,9 +126,5 @@ public class ConsistencyChecker {
             files.add(new ConsistencyReport.FileReport(temp, List.of(Problem.warning(TEMP_FILE,
                     "A temp file of an unfinished write; start-up removes those of stopped processes."))));
         }
-    }
-
-    static Map<String, Object> details(String agentId) {
-        return Map.of("agent_id", agentId);
     }
 }
