@@ -30,7 +30,7 @@ class ExportFilesTest {
         ExportStore store = new ExportStore(dataDir);
         String base = ExportNames.historyBase("same_second", "20251201_151234");
         List<Path> written = Stream.of("one", "two", "three").map(text -> store.exportFiles.createNew(
-                ExportKind.HISTORY, ExportNames.automatic(base, ExportFormat.JSON),
+                ExportKind.HISTORY, ExportNames.automatic(base, ExportFormat.JSON).iterator(),
                 out -> out.write(text.getBytes(StandardCharsets.UTF_8))).orElseThrow()).toList();
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
                 "same_second_history_20251201_151234.json", "same_second_history_20251201_151234_2.json",

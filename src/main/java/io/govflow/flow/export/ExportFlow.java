@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,9 +161,9 @@ public class ExportFlow implements AutoExports {
     private ExportResult writeHistoryFile(String agentId, ExportFormat format, @Nullable String stem,
             boolean overwrite) {
         HistorySource source = historyOf(agentId);
-        Iterator<String> names = stem == null
+        List<String> names = stem == null
                 ? ExportNames.automatic(ExportNames.historyBase(agentId, Timestamps.fileStamp(clock)), format)
-                : List.of(ExportNames.custom(ExportKind.HISTORY, stem, format)).iterator();
+                : List.of(ExportNames.custom(ExportKind.HISTORY, stem, format));
         Path path = write(ExportKind.HISTORY, names, stem, overwrite, out -> writeHistory(format, source, out));
         return result("History exported successfully", path, format, agentId, false, HISTORY_LAYERS);
     }
@@ -173,10 +172,10 @@ public class ExportFlow implements AutoExports {
         String agentId = before.agentId();
         Snapshot snapshot = packageSnapshot(agentId);
         String now = Timestamps.now(clock);
-        Iterator<String> names = stem == null
+        List<String> names = stem == null
                 ? ExportNames.automatic(ExportNames.packageBase(agentId, Timestamps.fileStamp(clock)),
                         ExportFormat.JSON)
-                : List.of(ExportNames.custom(ExportKind.PACKAGE, stem, ExportFormat.JSON)).iterator();
+                : List.of(ExportNames.custom(ExportKind.PACKAGE, stem, ExportFormat.JSON));
         Path path = write(ExportKind.PACKAGE, names, stem, overwrite,
                 out -> packageWriter.write(snapshot.record(), snapshot.source(), now, out));
         return result("Complete package exported successfully", path, ExportFormat.JSON, agentId, true,
@@ -199,13 +198,17 @@ public class ExportFlow implements AutoExports {
         }
     }
 
-    private Path write(ExportKind kind, Iterator<String> names, @Nullable String customStem, boolean overwrite,
+    private Path write(ExportKind kind, List<String> names, @Nullable String customStem, boolean overwrite,
             ContentWriter body) {
-        if (customStem == null) {
-            return files.createNew(kind, names, body).orElseThrow(() -> new GovflowException(ErrorCode.EXPORT_EXISTS));
-        }
-        String name = names.next();
+        String name = names.get(0);
         String relative = files.relative(files.resolve(kind, name));
+        if (customStem == null) {
+            try {
+                return files.createNew(kind, names.iterator(), body).orElseThrow(() -> exists(relative));
+            } catch (GovflowException e) {
+                throw withFilePath(e, relative);
+            }
+        }
         try {
             if (overwrite) {
                 return files.replace(kind, name, body);

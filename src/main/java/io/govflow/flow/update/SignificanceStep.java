@@ -2,6 +2,7 @@ package io.govflow.flow.update;
 
 import java.util.List;
 
+import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,11 @@ class SignificanceStep {
             String path = exports.exportSignificant(agentId);
             return committed.withSignificance(
                     new SignificanceReport(true, reasons, committed.timestamp(), true, path, null));
-        } catch (GovflowException e) {
-            log.warn("significance export failed agent_id={} error_code={}", agentId, e.code());
+        } catch (RuntimeException e) {
+            String code = e instanceof GovflowException g ? g.code().name() : ErrorCode.INTERNAL_ERROR.name();
+            log.warn("significance export failed agent_id={} error_code={}", agentId, code);
             return committed.withSignificance(
-                    new SignificanceReport(true, reasons, committed.timestamp(), false, null, e.code().name()));
+                    new SignificanceReport(true, reasons, committed.timestamp(), false, null, code));
         }
     }
 }

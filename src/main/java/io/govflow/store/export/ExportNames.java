@@ -1,7 +1,7 @@
 package io.govflow.store.export;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,25 +59,14 @@ public final class ExportNames {
         return kind == ExportKind.PACKAGE ? stem + "_complete.json" : stem + "." + format.extension();
     }
 
-    /** The automatic name and its {@code _2}, {@code _3}, … variants, in order. */
-    public static Iterator<String> automatic(String base, ExportFormat format) {
-        return new Iterator<>() {
-            private int next = 1;
-
-            @Override
-            public boolean hasNext() {
-                return next <= MAX_SUFFIX;
-            }
-
-            @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int n = next++;
-                return (n == 1 ? base : base + "_" + n) + "." + format.extension();
-            }
-        };
+    /** The automatic name and its {@code _2}, {@code _3}, … variants, in order (up to {@code _999}). */
+    public static List<String> automatic(String base, ExportFormat format) {
+        List<String> names = new ArrayList<>(MAX_SUFFIX);
+        names.add(base + "." + format.extension());
+        for (int n = 2; n <= MAX_SUFFIX; n++) {
+            names.add(base + "_" + n + "." + format.extension());
+        }
+        return names;
     }
 
     public static String historyBase(String agentId, String fileStamp) {
