@@ -13,6 +13,10 @@ public final class CommandLineTools {
 
     private static final Map<String, CommandLineTool> TOOLS = new TreeMap<>();
 
+    static {
+        TOOLS.put("validate-exports", new ValidateExportsTool()); // exports
+    }
+
     private CommandLineTools() {
     }
 
