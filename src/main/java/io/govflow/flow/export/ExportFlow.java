@@ -35,6 +35,8 @@ import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +68,11 @@ public class ExportFlow implements AutoExports {
     private final ExportValidator validator;
     private final StoreHealth storeHealth;
     private final Clock clock;
+    private final DistributionSummary exportSizes;
 
     public ExportFlow(MetadataRepository metadata, LockManager locks, Checkpoints checkpoints, HistorySources sources,
             HistoryJsonWriter jsonWriter, HistoryCsvWriter csvWriter, PackageWriter packageWriter, ExportFiles files,
-            ExportValidator validator, StoreHealth storeHealth, Clock clock) {
+            ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters) {
         this.metadata = metadata;
         this.locks = locks;
         this.checkpoints = checkpoints;
@@ -81,6 +84,8 @@ public class ExportFlow implements AutoExports {
         this.validator = validator;
         this.storeHealth = storeHealth;
         this.clock = clock;
+        this.exportSizes = DistributionSummary.builder("govflow.export.size").baseUnit("bytes")
+                .description("Size of each export file written").register(meters);
     }
 
     /** The seed's inline answer: the document as a string, at most {@link #INLINE_LIMIT_BYTES}. */
@@ -125,6 +130,7 @@ public class ExportFlow implements AutoExports {
         String base = ExportNames.significantBase(agentId, Timestamps.fileStamp(clock));
         Path path = write(ExportKind.HISTORY, ExportNames.automatic(base, ExportFormat.JSON), null, false,
                 out -> jsonWriter.write(source, out));
+        exportSizes.record(files.size(path));
         return files.relative(path);
     }
 
@@ -237,8 +243,10 @@ public class ExportFlow implements AutoExports {
 
     private ExportResult result(String message, Path path, ExportFormat format, String agentId, boolean complete,
             List<String> layers) {
+        long size = files.size(path);
+        exportSizes.record(size);
         return new ExportResult(message, files.relative(path), path.getFileName().toString(), format.extension(),
-                agentId, files.size(path), complete, layers);
+                agentId, size, complete, layers);
     }
 
     private void writeHistory(ExportFormat format, HistorySource source, OutputStream out) throws IOException {
