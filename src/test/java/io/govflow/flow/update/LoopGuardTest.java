@@ -106,4 +106,12 @@ class LoopGuardTest {
         // rapid fire and pause cluster both hold: rapid fire is checked first
         assertDetected(LoopGuard.detect(recorded(0.4, true, 0.2, true, 0.1, true), NOW), "rapid_fire", 5);
     }
+
+    @Test
+    void evidenceAlreadyAnsweredByACooldownIsNotJudgedAgain() {
+        List<LoopGuard.Recorded> stuck = recorded(50.0, false, 30.0, true, 10.0, false);
+        assertDetected(LoopGuard.detect(stuck, NOW, NOW.minusSeconds(11)), "slow_stuck", 30);
+        assertThat(LoopGuard.detect(stuck, NOW, NOW.minusSeconds(5))).isEmpty();
+        assertThat(LoopGuard.detect(stuck, NOW, NOW.minusSeconds(10))).isEmpty();
+    }
 }
