@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.govflow.flow.auth.ApiKeys;
 import io.govflow.store.TestFiles;
 import io.govflow.support.ApiClient;
 import io.govflow.support.FileTree;
@@ -45,6 +46,29 @@ class MigrateCommandTest {
         Result again = run("migrate", "--data-dir", data.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.json().get("actions").size()).isZero();
+    }
+
+    @Test
+    void keysCopiedIntoBackupsAndArchivesAreHashedToo() throws Exception {
+        Path data = TestFiles.copyFixture("reference-generated", temp);
+        String key = firstKey(data);
+        String backup = "{\n  \"agent_id\": \"reference_agent_0_1\",\n  \"metadata\": {\n    \"api_key\": \"" + key
+                + "\",\n    \"notes\": \"\"\n  },\n  \"backed_up_at\": \"2025-12-01T10:00:00.123456\"\n}\n";
+        Files.createDirectories(data.resolve("archives"));
+        Files.createDirectories(data.resolve("backups"));
+        Files.writeString(data.resolve("archives/reference_agent_0_1_backup_20251201_100000.json"), backup);
+        Files.writeString(data.resolve("backups/reference_agent_0_1_backup_20251201_100000.json"), backup);
+
+        Result result = run("migrate", "--data-dir", data.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.json().get("actions").toString()).contains("archives/reference_agent_0_1_backup",
+                "backups/reference_agent_0_1_backup", "agent_metadata.json");
+        for (String dir : new String[] {"archives", "backups"}) {
+            assertThat(Files.readString(data.resolve(dir + "/reference_agent_0_1_backup_20251201_100000.json")))
+                    .isEqualTo(backup.replace(key, ApiKeys.hash(key)));
+        }
+        assertThat(Files.readString(data.resolve("agent_metadata.json"))).doesNotContain(key);
     }
 
     @Test
@@ -92,5 +116,11 @@ class MigrateCommandTest {
         JsonNode json() {
             return ApiClient.JSON.readTree(out);
         }
+    }
+
+    /** The first plaintext key of a reference metadata file. */
+    private static String firstKey(Path data) throws Exception {
+        JsonNode metadata = ApiClient.JSON.readTree(Files.readString(data.resolve("agent_metadata.json")));
+        return metadata.values().iterator().next().get("api_key").asString();
     }
 }

@@ -176,6 +176,7 @@ class AgentLifecycleHttpTest {
             assertCode(update("pause_agent", key), 409, "AGENT_PAUSED");
             assertCode(client.post("/api/v1/agents/pause_agent/response-complete", key, Map.of()), 409,
                     "AGENT_PAUSED");
+            assertCode(client.post("/api/v1/agents/pause_agent/archive", key, Map.of()), 409, "AGENT_PAUSED");
             Reply unsafe = client.post("/api/v1/agents/pause_agent/resume", key, Map.of());
             assertCode(unsafe, 422, "UNSAFE_RESUME");
             assertThat(unsafe.body().get("details").get("mean_attention_required_below").asDouble()).isEqualTo(0.01);
@@ -266,6 +267,18 @@ class AgentLifecycleHttpTest {
 
         assertThat(client.post(b + "/archive", ADMIN, Map.of()).status()).isEqualTo(200);
         assertThat(update("tenant_b", keyB).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyNewEndpointIsDocumentedWithItsErrorCodes() {
+        Reply docs = client.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        for (String operation : List.of("listAgents", "updateAgent", "archiveAgent", "resumeAgent", "deleteAgent",
+                "rotateApiKey", "completeResponse", "getThresholds", "setThresholds", "migrate", "adoptOrphan",
+                "listLocks", "cleanupLocks")) {
+            assertThat(docs.raw()).contains("\"operationId\":\"" + operation + "\"");
+        }
+        assertThat(docs.raw()).contains("UNSAFE_RESUME", "PRECONDITION_FAILED", "PROTECTED_AGENT");
     }
 
     private static Map<String, Object> recordOf(String agentId) {

@@ -63,7 +63,7 @@ class ReferenceDataServedTest {
                 Reply reply = client.post("/api/v1/agents/" + id + "/updates",
                         agent.getValue().get("api_key").asString(), Map.of());
                 if (id.equals(ENNIO)) {
-                    // its recorded updates (3 within 60 s, the last a pause) are a slow-stuck loop; the key was accepted
+                    // recorded: 3 updates within 60 s, the last a pause (a slow-stuck loop); the key was accepted
                     assertThat(reply.status()).as(reply.raw()).isEqualTo(429);
                     assertThat(reply.body().get("details").get("pattern").asString()).isEqualTo("slow_stuck");
                     continue;
