@@ -14,7 +14,8 @@ public final class CommandLineTools {
     private static final Map<String, CommandLineTool> TOOLS = new TreeMap<>();
 
     static {
-        TOOLS.put("validate-exports", new ValidateExportsTool()); // exports
+        TOOLS.put("validate-exports", new ValidateExportsTool());
+        TOOLS.put("migrate", new MigrateCommand());
     }
 
     private CommandLineTools() {

@@ -156,7 +156,8 @@ public class UpdateFlow {
         if (cooldown.isPresent() && cooldown.get().isAfter(instant)) {
             throw loopDetected("cooldown", secondsUntil(cooldown.get(), instant));
         }
-        LoopGuard.detect(recorded(record), instant).ifPresent(detection -> {
+        Instant lastDetection = Optional.ofNullable(record.loopDetectedAt()).flatMap(times::parse).orElse(null);
+        LoopGuard.detect(recorded(record), instant, lastDetection).ifPresent(detection -> {
             String until = Timestamps.format(instant.plus(detection.cooldown()));
             metadata.update(agentId, r -> MetadataChanges.loopDetected(r, detection.pattern(), now, until));
             throw loopDetected(detection.pattern(), detection.cooldown().toSeconds());
@@ -213,6 +214,8 @@ public class UpdateFlow {
         AgentRecord out = record;
         if ("archived".equals(before.status())) {
             out = MetadataChanges.resumeFromArchive(out, now);
+        } else if ("waiting_input".equals(before.status())) {
+            out = MetadataChanges.resumeFromWaiting(out, now);
         }
         if (governance.enforcePause() && "pause".equals(entry.decision())) {
             out = MetadataChanges.pauseByDecision(out, now);
