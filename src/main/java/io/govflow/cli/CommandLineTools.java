@@ -13,6 +13,11 @@ public final class CommandLineTools {
 
     private static final Map<String, CommandLineTool> TOOLS = new TreeMap<>();
 
+    static {
+        TOOLS.put("validate-exports", new ValidateExportsTool());
+        TOOLS.put("migrate", new MigrateCommand());
+    }
+
     private CommandLineTools() {
     }
 

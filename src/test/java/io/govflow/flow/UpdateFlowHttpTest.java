@@ -45,7 +45,7 @@ class UpdateFlowHttpTest {
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false", "--govflow.lock.timeout=1s");
+        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false");
         client = app.client();
     }
 

@@ -25,7 +25,10 @@ class OperationsEndpointsTest {
             for (int n = 0; n < 3; n++) {
                 assertThat(client.post("/api/v1/agents/metered_agent/updates", key, Map.of()).status()).isEqualTo(200);
             }
+            assertThat(client.post("/api/v1/agents/metered_agent/exports", key, Map.of()).status()).isEqualTo(201);
             String scrape = client.get("/actuator/prometheus", null).raw();
+            assertThat(count(scrape, "govflow_export_size_bytes_count")).isEqualTo(1);
+            assertThat(count(scrape, "govflow_export_size_bytes_sum")).isGreaterThan(100);
             assertThat(count(scrape, "govflow_update_latency_seconds_count")).isEqualTo(3);
             assertThat(count(scrape, "govflow_lock_wait_seconds_count{kind=\"agent\"}")).isGreaterThanOrEqualTo(3);
             assertThat(count(scrape, "govflow_fsync_seconds_count{target=\"file\"}")).isGreaterThanOrEqualTo(9);

@@ -39,10 +39,15 @@ public final class ApiKeys {
      * directory not yet migrated) is hashed first, so both sides are compared as equal-length digests.
      */
     public static boolean matches(String presented, String stored) {
+        return matchesDigest(sha256(presented), stored);
+    }
+
+    /** As {@link #matches} with the presented key already digested (checking one key against many agents). */
+    public static boolean matchesDigest(byte[] presentedDigest, String stored) {
         byte[] expected = isHashed(stored)
                 ? HexFormat.of().parseHex(stored.substring(HASH_PREFIX.length()))
                 : sha256(stored);
-        return MessageDigest.isEqual(expected, sha256(presented));
+        return MessageDigest.isEqual(expected, presentedDigest);
     }
 
     static byte[] sha256(String value) {

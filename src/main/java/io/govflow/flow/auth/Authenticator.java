@@ -41,15 +41,34 @@ public class Authenticator {
         return Caller.ofAgent(agentId);
     }
 
+    /**
+     * A tenant's private documents (context): that agent's key or the admin token. A valid key of another agent
+     * gets {@code CONTEXT_NOT_FOUND} (the documents of others do not exist for it); a key of no agent gets
+     * {@code AUTHENTICATION_FAILED}.
+     */
+    public Caller requireTenant(String agentId, @Nullable String credential) {
+        String presented = require(credential);
+        if (isAdmin(presented)) {
+            return Caller.ofAdmin();
+        }
+        String stored = metadata.find(agentId).map(AgentRecord::apiKey).orElse(null);
+        if (stored != null && ApiKeys.matches(presented, stored)) {
+            return Caller.ofAgent(agentId);
+        }
+        requireAny(presented);
+        throw new GovflowException(ErrorCode.CONTEXT_NOT_FOUND);
+    }
+
     /** A read of governance data: any valid credential (agents review each other). */
     public Caller requireAny(@Nullable String credential) {
         String presented = require(credential);
         if (isAdmin(presented)) {
             return Caller.ofAdmin();
         }
+        byte[] digest = ApiKeys.sha256(presented);
         for (Map.Entry<String, AgentRecord> entry : metadata.readAll().entrySet()) {
             String stored = entry.getValue().apiKey();
-            if (stored != null && ApiKeys.matches(presented, stored)) {
+            if (stored != null && ApiKeys.matchesDigest(digest, stored)) {
                 return Caller.ofAgent(entry.getKey());
             }
         }

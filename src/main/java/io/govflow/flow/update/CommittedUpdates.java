@@ -43,6 +43,6 @@ final class CommittedUpdates {
                 entry.time(), entry.seq(), entry.confidence(), skipped, entry.lambda1UpdateSkips(), health,
                 HealthStatus.message(health, entry.attentionScore()));
         return new UpdateOutcome(agentId, entry.status(), decision, metrics, SamplingParams.of(entry.lambda1After()),
-                entry.ts(), simulation);
+                entry.ts(), simulation, null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.govflow.config.GovflowProperties;
 import io.govflow.engine.GovernanceEngine;
 import io.govflow.engine.GovernanceState;
+import io.govflow.engine.Significance;
 import io.govflow.engine.Thresholds;
 import io.govflow.engine.UpdateResult;
 import io.govflow.error.ErrorCode;
@@ -50,11 +51,12 @@ public class UpdateFlow {
     private final GovflowProperties.Governance governance;
     private final Clock clock;
     private final Timer updateLatency;
+    private final SignificanceStep significance;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, SignificanceStep significance) {
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -69,13 +71,21 @@ public class UpdateFlow {
         this.updateLatency = Timer.builder("govflow.update.latency")
                 .description("Committed updates: load, compute, log append, checkpoints (under the agent lock)")
                 .publishPercentileHistogram().register(meters);
+        this.significance = significance;
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
-        return updateLatency.record(() -> updateLocked(agentId, command, idempotencyKey));
+        Committed committed = updateLatency.record(() -> updateLocked(agentId, command, idempotencyKey));
+        // --- significance (auto_export_on_significance): judged under the lock, exported after it ---
+        return committed.significanceReasons() == null ? committed.outcome()
+                : significance.apply(agentId, committed.outcome(), committed.significanceReasons());
     }
 
-    private UpdateOutcome updateLocked(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
+    /** An update's outcome, and the reasons it is significant when the client asked for that judgement. */
+    private record Committed(UpdateOutcome outcome, @Nullable List<String> significanceReasons) {
+    }
+
+    private Committed updateLocked(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
         storeHealth.checkWritable();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord record = existing(agentId);
@@ -83,7 +93,7 @@ public class UpdateFlow {
             if (idempotencyKey != null) {
                 Optional<UpdateLogEntry> earlier = idempotency.find(agentId, idempotencyKey);
                 if (earlier.isPresent()) {
-                    return replay(agentId, earlier.get(), command, current);
+                    return new Committed(replay(agentId, earlier.get(), command, current), null);
                 }
             }
             refuseByLifecycle(record);
@@ -95,7 +105,9 @@ public class UpdateFlow {
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now, idempotencyKey);
             commit(agentId, entry, next, loaded);
             writeCheckpoints(agentId, entry, next, loaded, record, now);
-            return CommittedUpdates.toOutcome(agentId, entry, current, false);
+            UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
+            return new Committed(outcome,
+                    command.autoExportOnSignificance() ? Significance.reasons(next, result) : null);
         }
     }
 
@@ -144,7 +156,8 @@ public class UpdateFlow {
         if (cooldown.isPresent() && cooldown.get().isAfter(instant)) {
             throw loopDetected("cooldown", secondsUntil(cooldown.get(), instant));
         }
-        LoopGuard.detect(recorded(record), instant).ifPresent(detection -> {
+        Instant lastDetection = Optional.ofNullable(record.loopDetectedAt()).flatMap(times::parse).orElse(null);
+        LoopGuard.detect(recorded(record), instant, lastDetection).ifPresent(detection -> {
             String until = Timestamps.format(instant.plus(detection.cooldown()));
             metadata.update(agentId, r -> MetadataChanges.loopDetected(r, detection.pattern(), now, until));
             throw loopDetected(detection.pattern(), detection.cooldown().toSeconds());
@@ -201,6 +214,8 @@ public class UpdateFlow {
         AgentRecord out = record;
         if ("archived".equals(before.status())) {
             out = MetadataChanges.resumeFromArchive(out, now);
+        } else if ("waiting_input".equals(before.status())) {
+            out = MetadataChanges.resumeFromWaiting(out, now);
         }
         if (governance.enforcePause() && "pause".equals(entry.decision())) {
             out = MetadataChanges.pauseByDecision(out, now);

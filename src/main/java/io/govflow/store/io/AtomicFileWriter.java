@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,6 +52,36 @@ public final class AtomicFileWriter {
 
     public void write(Path target, ContentWriter body) {
         replace(target, channel -> stream(channel, body));
+    }
+
+    /**
+     * Creates a new file without ever replacing one: the body is written once to a temp file and fsynced, then
+     * hard-linked under the first of {@code names} (file names in {@code dir}) that does not exist yet, so the file
+     * appears complete or not at all. Returns the created path, or empty when every name exists.
+     */
+    public Optional<Path> writeNew(Path dir, Iterator<String> names, ContentWriter body) {
+        health.checkWritable();
+        Path absoluteDir = dir.toAbsolutePath();
+        ensureDirectory(absoluteDir);
+        String name = names.next();
+        Path temp = absoluteDir.resolve(tempPrefix(absoluteDir.resolve(name)) + pid + "-" + randomSuffix());
+        writeTemp(temp, absoluteDir.resolve(name), channel -> stream(channel, body));
+        try {
+            while (true) {
+                Path target = absoluteDir.resolve(name);
+                if (link(target, temp)) {
+                    deleteQuietly(temp);
+                    syncDirectory(absoluteDir, target);
+                    return Optional.of(target);
+                }
+                if (!names.hasNext()) {
+                    return Optional.empty();
+                }
+                name = names.next();
+            }
+        } finally {
+            deleteQuietly(temp);
+        }
     }
 
     /** The temp-file name pattern's prefix for a target, e.g. {@code .agent_metadata.json.tmp-}. */
@@ -108,6 +141,19 @@ public final class AtomicFileWriter {
             }
         } catch (IOException e) {
             throw StorageErrors.writeFailed("creating directory", dir, e);
+        }
+    }
+
+    /** A hard link never replaces an existing file: that is what makes {@link #writeNew} safe across processes. */
+    private static boolean link(Path target, Path temp) {
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw StorageErrors.writeFailed("linking new file", target,
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 

@@ -27,6 +27,11 @@ public @interface Access {
         AGENT_KEY,
         /** The key of the agent named by {@code id}, or the admin token. */
         AGENT_KEY_OR_ADMIN,
+        /**
+         * Private documents of the agent named by {@code id} (context): its key or the admin token; another agent's
+         * valid key is answered as {@code CONTEXT_NOT_FOUND}, so tenants cannot even probe each other.
+         */
+        TENANT_OR_ADMIN,
         /** The admin token only. */
         ADMIN
     }

@@ -62,6 +62,7 @@ public class AuthInterceptor implements HandlerInterceptor {
             case ADMIN -> authenticator.requireAdmin(credential);
             case AGENT_KEY -> authenticator.requireAgent(required(agentId), credential, false);
             case AGENT_KEY_OR_ADMIN -> authenticator.requireAgent(required(agentId), credential, true);
+            case TENANT_OR_ADMIN -> authenticator.requireTenant(required(agentId), credential);
         };
     }
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The answer to an update or a simulation. */
 @JsonPropertyOrder({ "success", "simulation", "status", "decision", "metrics", "sampling_params",
-        "sampling_params_note", "eisv_labels", "timestamp" })
+        "sampling_params_note", "eisv_labels", "timestamp", "significance" })
 public record UpdateResponse(
         boolean success,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean simulation,
@@ -23,11 +23,13 @@ public record UpdateResponse(
         SamplingParams samplingParams,
         String samplingParamsNote,
         Map<String, EisvLabel> eisvLabels,
-        String timestamp) {
+        String timestamp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SignificanceBody significance) {
 
     static UpdateResponse of(UpdateOutcome outcome) {
         return new UpdateResponse(true, outcome.simulation() ? Boolean.TRUE : null, outcome.status(),
                 outcome.decision(), MetricsBody.of(outcome.metrics()), outcome.samplingParams(),
-                outcome.samplingParams().note(), EisvLabels.ALL, outcome.timestamp());
+                outcome.samplingParams().note(), EisvLabels.ALL, outcome.timestamp(),
+                SignificanceBody.of(outcome.significance()));
     }
 }

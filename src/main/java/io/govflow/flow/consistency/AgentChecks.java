@@ -1,0 +1,121 @@
+package io.govflow.flow.consistency;
+
+import static io.govflow.flow.consistency.ConsistencyCodes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.StateFile;
+import io.govflow.store.check.IsoTimestamps;
+import io.govflow.store.check.Problem;
+
+/** The per-agent checks of {@code 40-export.md} on what was read of the agent's files. */
+final class AgentChecks {
+
+    static final Set<String> STATUSES = Set.of("active", "waiting_input", "paused", "archived", "deleted");
+
+    private AgentChecks() {
+    }
+
+    static List<Problem> check(AgentFiles files, int window) {
+        List<Problem> problems = new ArrayList<>();
+        log(files, problems);
+        if (files.stateCorrupt()) {
+            problems.add(Problem.error(STATE_CORRUPT, "The state file cannot be read; repair moves it to "
+                    + "quarantine and rebuilds it from the update log."));
+        }
+        presence(files, problems);
+        if (!files.logCorrupt() && files.last() != null) {
+            invariant(files, problems);
+        } else if (files.state() != null && files.record() != null
+                && files.record().totalUpdates() != files.state().updateCount()) {
+            problems.add(Problem.warning(METADATA_STATE_MISMATCH, "metadata total_updates is %d, the state file's "
+                    .formatted(files.record().totalUpdates()) + "update_count %d.".formatted(
+                            files.state().updateCount())));
+        }
+        if (files.state() != null) {
+            StateChecks.check(files.state(), window, problems);
+        }
+        if (files.record() != null) {
+            record(files.record(), problems);
+        }
+        return problems;
+    }
+
+    private static void log(AgentFiles files, List<Problem> problems) {
+        if (files.logCorrupt()) {
+            problems.add(Problem.error(LOG_CORRUPT, "The update log has a damaged line before its end; it needs "
+                    + "an operator (the file is kept as it is)."));
+            return;
+        }
+        if (files.log().hasTornTail()) {
+            problems.add(Problem.error(LOG_TORN_TAIL, "The update log ends with %d byte(s) of an unacknowledged "
+                    .formatted(files.log().tornTail()) + "write; repair moves them to quarantine."));
+        }
+        if (!files.log().contiguous()) {
+            problems.add(Problem.error(LOG_NOT_CONTIGUOUS, "The update log's seqs have gaps or repeats."));
+        }
+        if (files.log().firstSeq() > 1) {
+            problems.add(Problem.warning(HISTORY_INCOMPLETE, "The update log starts at update %d; earlier updates "
+                    .formatted(files.log().firstSeq()) + "were not retained."));
+        }
+    }
+
+    private static void presence(AgentFiles files, List<Problem> problems) {
+        boolean hasState = files.state() != null || files.stateCorrupt();
+        if (files.record() == null) {
+            if (hasState) {
+                problems.add(Problem.warning(ORPHAN_STATE, "A state file without a metadata record; adopt it to "
+                        + "make it an agent."));
+            } else if (files.hasLog()) {
+                problems.add(Problem.warning(ORPHAN_LOG, "An update log without a metadata record."));
+            }
+            return;
+        }
+        if (!hasState && !files.hasLog() && files.record().totalUpdates() > 0) {
+            problems.add(Problem.warning(STATE_MISSING, "The agent has %d recorded update(s) but no state file; "
+                    .formatted(files.record().totalUpdates()) + "its next update starts from the default state."));
+        }
+        if (files.state() != null && !files.hasLog() && files.state().updateCount() > 0) {
+            problems.add(Problem.warning(LOG_MISSING, "No update log: the history is only the state file's window "
+                    + "until migration synthesizes one."));
+        }
+    }
+
+    /** {@code metadata.total_updates == state.update_count == last seq}, {@code last_update == last ts}. */
+    private static void invariant(AgentFiles files, List<Problem> problems) {
+        long seq = files.last().seq();
+        StateFile state = files.state();
+        if (!files.stateCorrupt()) {
+            if (state == null || state.updateCount() < seq) {
+                problems.add(Problem.error(STATE_BEHIND_LOG, "The state file is at update %d, the log at %d; "
+                        .formatted(state == null ? 0 : state.updateCount(), seq) + "repair rolls it forward."));
+            } else if (state.updateCount() > seq) {
+                problems.add(Problem.error(STATE_AHEAD_OF_LOG, "The state file is at update %d but the log ends at %d."
+                        .formatted(state.updateCount(), seq)));
+            }
+        }
+        AgentRecord record = files.record();
+        if (record != null && (record.totalUpdates() != seq || !record.lastUpdate().equals(files.last().ts()))) {
+            problems.add(Problem.error(METADATA_BEHIND_LOG, "metadata total_updates/last_update (%d) do not match "
+                    .formatted(record.totalUpdates()) + "the log's last update (%d); repair rolls them forward."
+                            .formatted(seq)));
+        }
+    }
+
+    private static void record(AgentRecord record, List<Problem> problems) {
+        if (record.agentId().isEmpty() || !STATUSES.contains(record.status())
+                || !IsoTimestamps.isData(record.createdAt()) || !IsoTimestamps.isData(record.lastUpdate())) {
+            problems.add(Problem.error(METADATA_INVALID, "The metadata record has an empty id, an unknown status or "
+                    + "a timestamp that is not ISO 8601."));
+        }
+        if (record.apiKey() == null) {
+            problems.add(Problem.warning(NO_API_KEY, "The agent has no key; rotate one to let it authenticate."));
+        } else if (!record.apiKey().startsWith("sha256:")) {
+            problems.add(Problem.error(KEY_NOT_HASHED, "The key is stored in plain text; migration replaces it by "
+                    + "its hash."));
+        }
+    }
+}

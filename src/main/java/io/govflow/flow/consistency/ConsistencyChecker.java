@@ -1,0 +1,130 @@
+package io.govflow.flow.consistency;
+
+import static io.govflow.flow.consistency.ConsistencyCodes.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.govflow.config.GovflowProperties;
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.flow.agent.AgentIds;
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LogScan;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFile;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.check.DataDirectoryScan;
+import io.govflow.store.check.Problem;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The full consistency report, on demand: every agent known from metadata or from its files, checked against the
+ * commit invariant of {@code 10-storage.md} §5 and the shape rules of {@code 40-export.md}. Read-only: takes no
+ * lock and creates nothing (a concurrent update can show as a transient difference).
+ */
+@Service
+public class ConsistencyChecker {
+
+    private final DataDirectory dataDirectory;
+    private final MetadataRepository metadata;
+    private final StateFileRepository stateFiles;
+    private final UpdateLog updateLog;
+    private final int window;
+    private final Clock clock;
+
+    public ConsistencyChecker(DataDirectory dataDirectory, MetadataRepository metadata,
+            StateFileRepository stateFiles, UpdateLog updateLog, GovflowProperties properties, Clock clock) {
+        this.dataDirectory = dataDirectory;
+        this.metadata = metadata;
+        this.stateFiles = stateFiles;
+        this.updateLog = updateLog;
+        this.window = properties.history().window();
+        this.clock = clock;
+    }
+
+    /** Every agent, or only {@code agentId} ({@code AGENT_NOT_FOUND} when nothing of it exists). */
+    public ConsistencyReport check(@Nullable String agentId) {
+        DataDirectoryScan scan = DataDirectoryScan.of(dataDirectory);
+        List<ConsistencyReport.FileReport> files = new ArrayList<>();
+        SortedMap<String, AgentRecord> records = records(files);
+        TreeSet<String> ids = new TreeSet<>(records.keySet());
+        ids.addAll(scan.stateFiles());
+        ids.addAll(scan.logs());
+        if (agentId != null) {
+            AgentIds.requireValid(agentId);
+            if (!ids.contains(agentId)) {
+                throw new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId);
+            }
+            ids.retainAll(List.of(agentId));
+        } else {
+            strayFiles(scan, ids, files);
+        }
+        List<ConsistencyReport.AgentReport> agents = new ArrayList<>();
+        for (String id : ids) {
+            agents.add(ConsistencyReport.AgentReport.of(id, AgentChecks.check(read(id, records.get(id)), window)));
+        }
+        return ConsistencyReport.of(Timestamps.now(clock), agents, files);
+    }
+
+    AgentFiles read(String agentId, @Nullable AgentRecord record) {
+        LogScan log = LogScan.EMPTY;
+        boolean logCorrupt = false;
+        UpdateLogEntry last = null;
+        try {
+            log = updateLog.scan(agentId);
+            last = updateLog.last(agentId).orElse(null);
+        } catch (GovflowException e) {
+            logCorrupt = true;
+        }
+        StateFile state = null;
+        boolean stateCorrupt = false;
+        try {
+            state = stateFiles.read(agentId).orElse(null);
+        } catch (GovflowException e) {
+            stateCorrupt = true;
+        }
+        return new AgentFiles(agentId, record, log, logCorrupt, last, state, stateCorrupt);
+    }
+
+    private SortedMap<String, AgentRecord> records(List<ConsistencyReport.FileReport> files) {
+        try {
+            return metadata.readAll();
+        } catch (GovflowException e) {
+            if (e.code() != ErrorCode.METADATA_CORRUPT) {
+                throw e;
+            }
+            files.add(new ConsistencyReport.FileReport("agent_metadata.json", List.of(Problem.error(METADATA_CORRUPT,
+                    "The metadata file cannot be read; restore it from backups/ (agents are checked from their "
+                            + "files meanwhile)."))));
+            return new TreeMap<>();
+        }
+    }
+
+    private static void strayFiles(DataDirectoryScan scan, TreeSet<String> ids,
+            List<ConsistencyReport.FileReport> files) {
+        for (String id : scan.lockFiles()) {
+            if (!ids.contains(id)) {
+                files.add(new ConsistencyReport.FileReport("agents/." + id + "_state.lock", List.of(Problem.warning(
+                        ORPHAN_LOCK_FILE, "A lock file of an agent without data (harmless; lock cleanup removes it)."))));
+            }
+        }
+        for (String id : scan.legacyStateFiles()) {
+            files.add(new ConsistencyReport.FileReport(id + "_state.json", List.of(Problem.warning(LEGACY_STATE_FILE,
+                    "A state file in the reference's older location; migration moves it into agents/."))));
+        }
+        for (String temp : scan.tempFiles()) {
+            files.add(new ConsistencyReport.FileReport(temp, List.of(Problem.warning(TEMP_FILE,
+                    "A temp file of an unfinished write; start-up removes those of stopped processes."))));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.govflow.flow.consistency;
+
+/** The problem codes of the consistency report. */
+final class ConsistencyCodes {
+
+    static final String LOG_TORN_TAIL = "LOG_TORN_TAIL";
+    static final String LOG_CORRUPT = "LOG_CORRUPT";
+    static final String LOG_NOT_CONTIGUOUS = "LOG_NOT_CONTIGUOUS";
+    static final String LOG_MISSING = "LOG_MISSING";
+    static final String HISTORY_INCOMPLETE = "HISTORY_INCOMPLETE";
+    static final String STATE_CORRUPT = "STATE_CORRUPT";
+    static final String STATE_MISSING = "STATE_MISSING";
+    static final String STATE_BEHIND_LOG = "STATE_BEHIND_LOG";
+    static final String STATE_AHEAD_OF_LOG = "STATE_AHEAD_OF_LOG";
+    static final String STATE_ARRAYS_LENGTH = "STATE_ARRAYS_LENGTH";
+    static final String LAMBDA1_HISTORY_SHORT = "LAMBDA1_HISTORY_SHORT";
+    static final String STATE_WINDOW_EXCEEDED = "STATE_WINDOW_EXCEEDED";
+    static final String STATE_TIMESTAMP_NOT_ISO = "STATE_TIMESTAMP_NOT_ISO";
+    static final String STATE_VALUE_OUT_OF_RANGE = "STATE_VALUE_OUT_OF_RANGE";
+    static final String HISTORY_VALUE_OUT_OF_RANGE = "HISTORY_VALUE_OUT_OF_RANGE";
+    static final String METADATA_BEHIND_LOG = "METADATA_BEHIND_LOG";
+    static final String METADATA_STATE_MISMATCH = "METADATA_STATE_MISMATCH";
+    static final String METADATA_INVALID = "METADATA_INVALID";
+    static final String METADATA_CORRUPT = "METADATA_CORRUPT";
+    static final String KEY_NOT_HASHED = "KEY_NOT_HASHED";
+    static final String NO_API_KEY = "NO_API_KEY";
+    static final String ORPHAN_STATE = "ORPHAN_STATE";
+    static final String ORPHAN_LOG = "ORPHAN_LOG";
+    static final String ORPHAN_LOCK_FILE = "ORPHAN_LOCK_FILE";
+    static final String LEGACY_STATE_FILE = "LEGACY_STATE_FILE";
+    static final String TEMP_FILE = "TEMP_FILE";
+
+    private ConsistencyCodes() {
+    }
+}

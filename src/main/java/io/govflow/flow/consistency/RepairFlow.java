@@ -1,0 +1,131 @@
+package io.govflow.flow.consistency;
+
+import static io.govflow.flow.consistency.ConsistencyCodes.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.govflow.flow.update.Checkpoints;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.check.Problem;
+import io.govflow.store.check.Quarantine;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LockHandle;
+import io.govflow.store.io.LockKey;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.StoreHealth;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Repairs what the consistency report can fix without guessing: a torn update-log tail (moved to quarantine,
+ * log cut back to its last good line), a damaged state file (moved to quarantine, rebuilt from the log), and
+ * state/metadata checkpoints behind the log (rolled forward, the same roll-forward start-up runs). Nothing is
+ * deleted. Other problems are left for an operator and stay in the report.
+ */
+@Service
+public class RepairFlow {
+
+    private static final Set<String> ROLLED_FORWARD = Set.of(STATE_BEHIND_LOG, METADATA_BEHIND_LOG, STATE_CORRUPT);
+
+    private final ConsistencyChecker checker;
+    private final UpdateLog updateLog;
+    private final Checkpoints checkpoints;
+    private final LockManager locks;
+    private final DataDirectory dataDirectory;
+    private final Quarantine quarantine;
+    private final StoreHealth health;
+
+    public RepairFlow(ConsistencyChecker checker, UpdateLog updateLog, Checkpoints checkpoints, LockManager locks,
+            DataDirectory dataDirectory, StoreHealth health, Clock clock) {
+        this.checker = checker;
+        this.updateLog = updateLog;
+        this.checkpoints = checkpoints;
+        this.locks = locks;
+        this.dataDirectory = dataDirectory;
+        this.health = health;
+        this.quarantine = new Quarantine(dataDirectory, health, clock);
+    }
+
+    public RepairReport repair(@Nullable String agentId, boolean dryRun) {
+        ConsistencyReport before = checker.check(agentId);
+        if (!dryRun) {
+            health.checkWritable();
+        }
+        List<RepairReport.Action> actions = new ArrayList<>();
+        for (ConsistencyReport.AgentReport agent : before.agents()) {
+            Set<String> codes = codes(agent.problems());
+            if (codes.contains(LOG_TORN_TAIL)) {
+                actions.add(dryRun ? planned(agent, "quarantine_torn_log_tail", LOG_TORN_TAIL)
+                        : cutTornTail(agent.agentId()));
+            }
+            if (codes.contains(STATE_CORRUPT) && !codes.contains(LOG_CORRUPT)) {
+                actions.add(dryRun ? planned(agent, "quarantine_state_file", STATE_CORRUPT)
+                        : quarantineState(agent.agentId()));
+            }
+            String behind = codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
+            if (behind != null && !codes.contains(LOG_CORRUPT) && !codes.contains(LOG_NOT_CONTIGUOUS)
+                    && hasRecord(agent)) {
+                actions.add(dryRun ? planned(agent, "roll_forward", behind) : rollForward(agent.agentId(), behind));
+            }
+        }
+        return new RepairReport(dryRun, actions, dryRun ? before : checker.check(agentId));
+    }
+
+    private RepairReport.Action cutTornTail(String agentId) {
+        Set<Path> quarantinedBefore = quarantined();
+        try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
+            boolean done = updateLog.repairTornTail(agentId);
+            Path moved = quarantined().stream().filter(p -> !quarantinedBefore.contains(p)).findFirst().orElse(null);
+            return new RepairReport.Action(agentId, "quarantine_torn_log_tail", LOG_TORN_TAIL, relative(moved), done);
+        }
+    }
+
+    private RepairReport.Action quarantineState(String agentId) {
+        try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
+            Path state = dataDirectory.stateFile(agentId);
+            if (!Files.exists(state)) {
+                return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, null, false);
+            }
+            Path moved = quarantine.moveAside(state, "corrupt");
+            return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, relative(moved), true);
+        }
+    }
+
+    private RepairReport.Action rollForward(String agentId, String problem) {
+        boolean done = checkpoints.rollForward(agentId);
+        return new RepairReport.Action(agentId, "roll_forward", problem, null, done);
+    }
+
+    private static RepairReport.Action planned(ConsistencyReport.AgentReport agent, String action, String problem) {
+        return new RepairReport.Action(agent.agentId(), action, problem, null, false);
+    }
+
+    private static boolean hasRecord(ConsistencyReport.AgentReport agent) {
+        return agent.problems().stream().noneMatch(p -> ORPHAN_STATE.equals(p.code()) || ORPHAN_LOG.equals(p.code()));
+    }
+
+    private static Set<String> codes(List<Problem> problems) {
+        return Set.copyOf(problems.stream().map(Problem::code).toList());
+    }
+
+    private Set<Path> quarantined() {
+        Path dir = dataDirectory.quarantineDir();
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (var paths = Files.list(dir)) {
+            return Set.copyOf(paths.toList());
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    private @Nullable String relative(@Nullable Path path) {
+        return path == null ? null : dataDirectory.root().relativize(path).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,42 @@
+package io.govflow.flow.context;
+
+import java.util.List;
+
+import io.govflow.store.context.ManifestEntry.Related;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The canonical source of one service-maintained type. Implementations are beans; the read pipeline finds them
+ * by {@link #type()}. A type in the {@code governance.*} namespace without a source answers
+ * {@code CONTEXT_NOT_FOUND} (the knowledge graph and dialectic sources plug in here when those stores exist).
+ *
+ * <p>Freshness contract: {@link #derive} puts {@link #asOf} (as it was before deriving) into {@code d.as_of};
+ * a stored document is fresh while its {@code d.as_of} equals the current {@link #asOf}. Both must be cheap to
+ * compare and must never write anything.
+ */
+public interface ContextSource {
+
+    String type();
+
+    /** A small stamp of the source's current version, e.g. {@code {"seq": 42, "ts": "…"}}. */
+    JsonNode asOf(String agentId);
+
+    /** The document content from the canonical store, with {@code d.as_of} set. */
+    Derived derive(String agentId);
+
+    /**
+     * A derived document before its metadata is computed.
+     *
+     * @param src the writer name recorded in {@code src}
+     * @param q   query hints
+     */
+    record Derived(String src, ObjectNode d, ObjectNode s, List<String> q, List<Related> related) {
+
+        public Derived {
+            q = List.copyOf(q);
+            related = List.copyOf(related);
+        }
+    }
+}

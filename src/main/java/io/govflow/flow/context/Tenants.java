@@ -1,0 +1,29 @@
+package io.govflow.flow.context;
+
+import org.springframework.stereotype.Component;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.MetadataRepository;
+
+/** The tenant of a context request must be a registered agent; deleted agents are read-only. */
+@Component
+class Tenants {
+
+    private final MetadataRepository metadata;
+
+    Tenants(MetadataRepository metadata) {
+        this.metadata = metadata;
+    }
+
+    AgentRecord require(String agentId) {
+        return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
+    }
+
+    void requireWritable(String agentId) {
+        if ("deleted".equals(require(agentId).status())) {
+            throw new GovflowException(ErrorCode.AGENT_DELETED, agentId);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.govflow.store.context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.store.io.AtomicFileWriter;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.Fsync;
+import io.govflow.store.io.LockHandle;
+import io.govflow.store.io.LockKey;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.LogText;
+import io.govflow.store.io.StorageErrors;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.StoreJson;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A tenant's context files under {@code workspace/workspace_{agent_id}/agent_context/}. Every path is built from
+ * a validated type and checked to sit directly in the tenant's directory; symbolic links are never followed (a
+ * linked tenant directory or document reads as absent and refuses writes). Reads never create anything.
+ *
+ * <p>Mutations must run under {@link #lock(String)} (the per-tenant manifest lock), so that a document, its
+ * previous copy and the manifest change together; the mutating methods take the lock themselves as well
+ * (reentrant), which makes single calls safe on their own.
+ */
+public final class ContextRepository {
+
+    /** Larger files are not loaded; they read as damaged. */
+    static final long MAX_READ_BYTES = 64L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ContextRepository.class);
+
+    private final DataDirectory dataDirectory;
+    private final AtomicFileWriter writer;
+    private final LockManager locks;
+    private final StoreHealth health;
+    private final ContextEnvelopeCodec envelopes;
+    private final ManifestCodec manifests;
+
+    public ContextRepository(DataDirectory dataDirectory, AtomicFileWriter writer, LockManager locks,
+            StoreHealth health, StoreJson json) {
+        this.dataDirectory = dataDirectory;
+        this.writer = writer;
+        this.locks = locks;
+        this.health = health;
+        this.envelopes = new ContextEnvelopeCodec(json);
+        this.manifests = new ManifestCodec(json);
+    }
+
+    /** The per-tenant lock that serializes every change of the tenant's documents and manifest. */
+    public LockHandle lock(String agentId) {
+        health.checkWritable();
+        dataDirectory.ensureDirectory(writableDir(agentId)); // durable before the lock file appears in it
+        return locks.acquire(LockKey.contextManifest(agentId));
+    }
+
+    public Optional<byte[]> readDocument(String agentId, String type) {
+        return read(agentId, ContextFileNames.document(type));
+    }
+
+    public Optional<byte[]> readPrevious(String agentId, String type) {
+        return read(agentId, ContextFileNames.previous(type));
+    }
+
+    public void writeDocument(String agentId, String type, byte[] content) {
+        write(agentId, ContextFileNames.document(type), content);
+    }
+
+    public void writePrevious(String agentId, String type, byte[] content) {
+        write(agentId, ContextFileNames.previous(type), content);
+    }
+
+    /** Removes the document and its previous copy; true when either existed. */
+    public boolean delete(String agentId, String type) {
+        try (LockHandle ignored = lock(agentId)) {
+            Path dir = writableDir(agentId);
+            boolean removed = remove(dir, ContextFileNames.document(type));
+            removed |= remove(dir, ContextFileNames.previous(type));
+            if (removed) {
+                syncDirectory(dir);
+            }
+            return removed;
+        }
+    }
+
+    /** Types that have a current document file, sorted. */
+    public List<String> storedTypes(String agentId) {
+        Optional<Path> dir = readableDir(agentId);
+        if (dir.isEmpty()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.get())) {
+            for (Path entry : entries) {
+                ContextFileNames.typeOfDocument(entry.getFileName().toString())
+                        .filter(type -> Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS))
+                        .ifPresent(types::add);
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("context directory", dir.get(), e);
+        }
+        types.sort(null);
+        return types;
+    }
+
+    /**
+     * The tenant's manifest. A missing manifest, or one that does not parse or names another tenant, is rebuilt
+     * in memory from the documents on disk (the next write stores the rebuilt one).
+     */
+    public ContextManifest manifest(String agentId) {
+        Optional<byte[]> content = read(agentId, ContextFileNames.MANIFEST);
+        if (content.isPresent()) {
+            try {
+                ContextManifest manifest = manifests.decode(content.get());
+                if (manifest.agentId().equals(agentId)) {
+                    return manifest;
+                }
+                LOG.warn("Context manifest of {} names another tenant; rebuilding it", LogText.safe(agentId));
+            } catch (FileFormatException e) {
+                LOG.warn("Context manifest of {} is damaged ({}); rebuilding it", LogText.safe(agentId),
+                        LogText.safe(e.getMessage()));
+            }
+        }
+        return rebuild(agentId);
+    }
+
+    public void writeManifest(ContextManifest manifest) {
+        write(manifest.agentId(), ContextFileNames.MANIFEST, manifests.encode(manifest));
+    }
+
+    /** The manifest entry describing an envelope as it is stored. */
+    public ManifestEntry entryOf(ContextEnvelope envelope) {
+        ObjectNode m = envelope.m();
+        List<ManifestEntry.Related> related = new ArrayList<>();
+        JsonNode links = envelope.dc() == null ? null : envelope.dc().get("related_documents");
+        if (links != null && links.isArray()) {
+            for (JsonNode link : links) {
+                if (link.path("t").isString()) {
+                    related.add(new ManifestEntry.Related(link.get("t").stringValue(),
+                            link.path("reason").asString("")));
+                }
+            }
+        }
+        List<String> q = new ArrayList<>();
+        m.path("q").forEach(hint -> {
+            if (hint.isString()) {
+                q.add(hint.stringValue());
+            }
+        });
+        return new ManifestEntry(envelope.ts(), envelope.src(), m.path("db").asLong(0), m.path("sb").asLong(0),
+                m.path("h").asString(""), q, related);
+    }
+
+    private ContextManifest rebuild(String agentId) {
+        SortedMap<String, ManifestEntry> entries = new TreeMap<>();
+        for (String type : storedTypes(agentId)) {
+            readDocument(agentId, type).map(envelopes::decode).map(ContextEnvelopeCodec.Decoded::envelope)
+                    .filter(envelope -> envelope.u().equals(agentId) && envelope.t().equals(type))
+                    .ifPresent(envelope -> entries.put(type, entryOf(envelope)));
+        }
+        return new ContextManifest(agentId, "", entries);
+    }
+
+    private Optional<byte[]> read(String agentId, String fileName) {
+        Optional<Path> dir = readableDir(agentId);
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = inside(dir.get(), fileName);
+        if (Files.isSymbolicLink(file)) {
+            LOG.warn("Ignoring a symbolic link in the context directory of {}", LogText.safe(agentId));
+            return Optional.empty();
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file,
+                Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            if (channel.size() > MAX_READ_BYTES) {
+                LOG.warn("Context file of {} exceeds {} bytes; read as damaged", LogText.safe(agentId),
+                        MAX_READ_BYTES);
+                return Optional.of(new byte[0]);
+            }
+            try (InputStream in = Channels.newInputStream(channel)) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("context file", file, e);
+        }
+    }
+
+    private void write(String agentId, String fileName, byte[] content) {
+        try (LockHandle ignored = lock(agentId)) {
+            Path dir = writableDir(agentId);
+            writer.write(inside(dir, fileName), content);
+        }
+    }
+
+    private boolean remove(Path dir, String fileName) {
+        Path file = inside(dir, fileName);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("deleting", file, e);
+        }
+    }
+
+    private void syncDirectory(Path dir) {
+        try {
+            Fsync.SYSTEM.directory(dir);
+        } catch (IOException e) {
+            throw StorageErrors.syncFailed(health, "directory", dir, e);
+        }
+    }
+
+    /** The tenant's directory when it exists as a real directory (never created by reads). */
+    private Optional<Path> readableDir(String agentId) {
+        Path dir = dataDirectory.contextDir(agentId);
+        if (linked(dir)) {
+            LOG.warn("The context directory of {} is a symbolic link; ignoring it", LogText.safe(agentId));
+            return Optional.empty();
+        }
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? Optional.of(dir) : Optional.empty();
+    }
+
+    private Path writableDir(String agentId) {
+        Path dir = dataDirectory.contextDir(agentId);
+        if (linked(dir)) {
+            LOG.error("The context directory of {} is a symbolic link; refusing to write",
+                    LogText.safe(agentId));
+            throw new GovflowException(ErrorCode.STORAGE_ERROR, Map.of(), null, null);
+        }
+        return dir;
+    }
+
+    /** True when the tenant directory or its {@code agent_context} child is a symbolic link. */
+    private static boolean linked(Path contextDir) {
+        Path tenant = Objects.requireNonNull(contextDir.getParent());
+        return Files.isSymbolicLink(tenant) || Files.isSymbolicLink(contextDir);
+    }
+
+    private static Path inside(Path dir, String fileName) {
+        Path file = dir.resolve(fileName).normalize();
+        if (!dir.equals(file.getParent())) {
+            throw new GovflowException(ErrorCode.INVALID_CONTEXT_TYPE);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,148 @@
+package io.govflow.web.export;
+
+import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
+import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
+import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
+import static io.govflow.error.ErrorCode.DISK_FULL;
+import static io.govflow.error.ErrorCode.EXPORT_EXISTS;
+import static io.govflow.error.ErrorCode.EXPORT_NOT_FOUND;
+import static io.govflow.error.ErrorCode.EXPORT_TOO_LARGE;
+import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
+import static io.govflow.error.ErrorCode.INVALID_FILENAME;
+import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
+import static io.govflow.error.ErrorCode.MALFORMED_JSON;
+import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
+import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
+import static io.govflow.error.ErrorCode.STATE_CORRUPT;
+import static io.govflow.error.ErrorCode.STORAGE_ERROR;
+import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
+import static io.govflow.error.ErrorCode.UNSUPPORTED_EXPORT_FORMAT;
+import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
+
+import io.govflow.flow.export.ExportFlow;
+import io.govflow.flow.export.StreamedFile;
+import io.govflow.web.auth.Access;
+import io.govflow.web.config.ApiErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The export flow over HTTP. */
+@RestController
+@Tag(name = "Export flow", description = "Full history from the update log: inline, streamed, as files; validation")
+public class ExportController {
+
+    private static final String FORMAT_DOC = "json (default) or csv";
+
+    private final ExportFlow exportFlow;
+
+    public ExportController(ExportFlow exportFlow) {
+        this.exportFlow = exportFlow;
+    }
+
+    @GetMapping(path = "/api/v1/agents/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.ANY_CREDENTIAL)
+    @Operation(operationId = "getHistory", summary = "The agent's full history as one string (seed's inline answer)",
+            description = "Every committed update from the update log. Documents above 8 MiB are refused with "
+                    + "EXPORT_TOO_LARGE: use the download endpoint instead.")
+    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND,
+            UNSUPPORTED_EXPORT_FORMAT, EXPORT_TOO_LARGE, STATE_CORRUPT, STORAGE_ERROR })
+    public HistoryResponse history(@PathVariable String id,
+            @Parameter(description = FORMAT_DOC) @RequestParam(required = false) @Nullable String format) {
+        return HistoryResponse.of(exportFlow.inlineHistory(id, format));
+    }
+
+    @GetMapping("/api/v1/agents/{id}/history/download")
+    @Access(Access.Level.ANY_CREDENTIAL)
+    @Operation(operationId = "downloadHistory", summary = "Download the agent's full history as a file",
+            description = "Streamed (memory does not grow with history length), with Content-Disposition.",
+            responses = @ApiResponse(responseCode = "200", description = "The history document", content = {
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND,
+            UNSUPPORTED_EXPORT_FORMAT, STATE_CORRUPT, STORAGE_ERROR })
+    public ResponseEntity<StreamingResponseBody> downloadHistory(@PathVariable String id,
+            @Parameter(description = FORMAT_DOC) @RequestParam(required = false) @Nullable String format) {
+        return stream(exportFlow.downloadHistory(id, format));
+    }
+
+    @PostMapping(path = "/api/v1/agents/{id}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.AGENT_KEY_OR_ADMIN)
+    @Operation(operationId = "exportHistory", summary = "Write an export file (history-only or complete package)",
+            description = "History-only files go to history/ (json or csv), complete packages (json) to exports/. "
+                    + "An automatic name that exists gets _2, _3, …; a custom name that exists is refused with "
+                    + "EXPORT_EXISTS unless overwrite is true. file_path is relative to the data directory.")
+    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT,
+            AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND, EXPORT_EXISTS, PAYLOAD_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL,
+            STORAGE_ERROR })
+    public ResponseEntity<ExportResponse> export(@PathVariable String id,
+            @Valid @RequestBody(required = false) @Nullable ExportRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ExportResponse.of(exportFlow.export(id, ExportRequest.toCommand(body))));
+    }
+
+    @GetMapping(path = "/api/v1/exports", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.ANY_CREDENTIAL)
+    @Operation(operationId = "listExports", summary = "List export files",
+            description = "Filtered by the agent the document names and by kind (history or package).")
+    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
+            STORAGE_ERROR })
+    public ExportListResponse list(
+            @RequestParam(name = "agent_id", required = false) @Nullable String agentId,
+            @Parameter(description = "history or package") @RequestParam(required = false) @Nullable String kind) {
+        return ExportListResponse.of(exportFlow.list(agentId, kind));
+    }
+
+    @GetMapping("/api/v1/exports/{kind}/{filename}")
+    @Access(Access.Level.ANY_CREDENTIAL)
+    @Operation(operationId = "downloadExport", summary = "Download an export file",
+            responses = @ApiResponse(responseCode = "200", description = "The file", content = {
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+    @ApiErrors({ VALIDATION_FAILED, INVALID_FILENAME, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
+            EXPORT_NOT_FOUND, STORAGE_ERROR })
+    public ResponseEntity<StreamingResponseBody> download(
+            @Parameter(description = "history or package") @PathVariable String kind,
+            @Parameter(description = "File name with its extension") @PathVariable String filename) {
+        return stream(exportFlow.open(kind, filename));
+    }
+
+    @PostMapping(path = "/api/v1/exports/validation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.ANY_CREDENTIAL)
+    @Operation(operationId = "validateExports", summary = "Run the export validator",
+            description = "Checks every file of history/ and exports/ (or one) as a self-contained document: "
+                    + "name pattern, file-name timestamp, size, JSON/CSV shape, required fields, ISO timestamps, "
+                    + "array lengths, and a package's history against its own embedded metadata.")
+    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_FILENAME, AUTHENTICATION_REQUIRED,
+            AUTHENTICATION_FAILED, EXPORT_NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, STORAGE_ERROR })
+    public ValidationResponse validate(@Valid @RequestBody(required = false) @Nullable ValidationRequest body) {
+        return ValidationResponse.of(body == null ? exportFlow.validate(null, null)
+                : exportFlow.validate(body.filename(), body.kind()));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> stream(StreamedFile file) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(file.contentType() + ";charset=UTF-8"));
+        headers.setContentDisposition(ContentDisposition.attachment().filename(file.fileName()).build());
+        return ResponseEntity.ok().headers(headers).body(out -> file.body().writeTo(out));
+    }
+}

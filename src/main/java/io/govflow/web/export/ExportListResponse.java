@@ -1,0 +1,35 @@
+package io.govflow.web.export;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.govflow.store.export.ExportFile;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** Export files on the server. */
+@JsonPropertyOrder({ "success", "exports", "total" })
+public record ExportListResponse(boolean success, List<Entry> exports, int total) {
+
+    static ExportListResponse of(List<ExportFile> files) {
+        return new ExportListResponse(true, files.stream().map(Entry::of).toList(), files.size());
+    }
+
+    /** One file; {@code agent_id} is read from the document (null when it cannot be read). */
+    @JsonPropertyOrder({ "kind", "filename", "file_path", "agent_id", "format", "size_bytes", "modified_at" })
+    public record Entry(
+            @Schema(example = "history") String kind,
+            @Schema(example = "scout_7_history_20251201_151234.csv") String filename,
+            @Schema(example = "history/scout_7_history_20251201_151234.csv") String filePath,
+            @Nullable String agentId,
+            @Schema(example = "csv") String format,
+            long sizeBytes,
+            String modifiedAt) {
+
+        static Entry of(ExportFile f) {
+            String format = f.fileName().endsWith(".csv") ? "csv" : "json";
+            return new Entry(f.kind().wire(), f.fileName(), f.relativePath(), f.agentId(), format, f.sizeBytes(),
+                    f.modifiedAt());
+        }
+    }
+}
