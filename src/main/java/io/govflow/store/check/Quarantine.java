@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.Fsync;
 import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
@@ -49,10 +48,6 @@ public final class Quarantine {
     }
 
     private void sync(Path dir) {
-        try {
-            Fsync.SYSTEM.directory(dir);
-        } catch (IOException e) {
-            throw StorageErrors.syncFailed(health, "directory", dir, e);
-        }
+        dataDirectory.syncDirectory(dir);
     }
 }

@@ -28,7 +28,6 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.FileFormatException;
-import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -232,11 +231,7 @@ public final class ContextRepository {
     }
 
     private void syncDirectory(Path dir) {
-        try {
-            Fsync.SYSTEM.directory(dir);
-        } catch (IOException e) {
-            throw StorageErrors.syncFailed(health, "directory", dir, e);
-        }
+        dataDirectory.syncDirectory(dir);
     }
 
     /** The tenant's directory when it exists as a real directory (never created by reads). */
