@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * {@code METADATA_CORRUPT} — with a recovery block naming the repair endpoint; the damaged file is never
  * overwritten or read as "no data", its agent's metadata is never stepped back to match it; other agents keep
  * working. A log that ends before its checkpoints (truncated, or its last line damaged) has lost committed
- * lines: that is corruption too, not a torn tail.
+ * lines: that is corruption too, not a torn tail. Then repair runs: a damaged state file goes to quarantine/
+ * and is rebuilt from the log; a damaged log or registry is left as it is and named in the report.
  */
 class CorruptionTest {
 
@@ -48,8 +49,19 @@ class CorruptionTest {
         LOG_WINDOW
     }
 
+    /** What {@code POST /api/v1/maintenance/repair} does with the damage. */
+    enum Repair {
+        /** Moves the damaged file to quarantine/ and rebuilds it from the update log: the agent works again. */
+        QUARANTINES_AND_REBUILDS,
+        /**
+         * Nothing it could rebuild from (the log itself is damaged, or the registry with its key hashes): the file
+         * stays as it is and the consistency report names the problem for an operator.
+         */
+        LEAVES_IT_FOR_AN_OPERATOR
+    }
+
     /** Where a damaged file sits and what the service must answer. */
-    record Target(String name, String relativePath, String code, Scope scope) {
+    record Target(String name, String relativePath, String code, Scope scope, Repair repair) {
         @Override
         public String toString() {
             return name;
@@ -78,6 +90,7 @@ class CorruptionTest {
         }
     }
 
+    static final String ADMIN = "corruption-test-admin-token";
     static final String AGENT = "damaged_agent";
     static final String OTHER = "healthy_agent";
     static final String STATE = "agents/" + AGENT + "_state.json";
@@ -92,6 +105,7 @@ class CorruptionTest {
 
     @BeforeAll
     static void writeAPristineDataDirectory() {
+        io.govflow.support.SecretLedger.configured(ADMIN);
         pristine = work.resolve("pristine");
         try (RunningApp app = RunningApp.start(pristine, "--govflow.governance.loop-detection=false")) {
             for (String agent : List.of(AGENT, OTHER)) {
@@ -105,10 +119,12 @@ class CorruptionTest {
     }
 
     static Stream<Arguments> damagedFiles() {
-        Target state = new Target("state file", STATE, "STATE_CORRUPT", Scope.AGENT);
-        Target log = new Target("update log", LOG, "STATE_CORRUPT", Scope.AGENT);
-        Target logWindow = new Target("update log before its tail", LOG, "STATE_CORRUPT", Scope.LOG_WINDOW);
-        Target metadata = new Target("agent metadata", METADATA, "METADATA_CORRUPT", Scope.REGISTRY);
+        Target state = new Target("state file", STATE, "STATE_CORRUPT", Scope.AGENT, Repair.QUARANTINES_AND_REBUILDS);
+        Target log = new Target("update log", LOG, "STATE_CORRUPT", Scope.AGENT, Repair.LEAVES_IT_FOR_AN_OPERATOR);
+        Target logWindow = new Target("update log before its tail", LOG, "STATE_CORRUPT", Scope.LOG_WINDOW,
+                Repair.LEAVES_IT_FOR_AN_OPERATOR);
+        Target metadata = new Target("agent metadata", METADATA, "METADATA_CORRUPT", Scope.REGISTRY,
+                Repair.LEAVES_IT_FOR_AN_OPERATOR);
         // An emptied (0-byte) update log is not in the list: it is what an agent from before update logs looks
         // like after a crash in its first append, so it is read as "no log yet" (10-storage.md §6).
         return Stream.of(
@@ -130,7 +146,8 @@ class CorruptionTest {
         byte[] damaged = damage.apply(Files.readAllBytes(file), new Random(damage.ordinal()));
         Files.write(file, damaged);
 
-        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false")) {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
+                "--govflow.security.admin-token=" + ADMIN)) {
             ApiClient client = app.client();
             String key = KEYS.get(AGENT);
             switch (target.scope()) {
@@ -159,6 +176,72 @@ class CorruptionTest {
                         .as("the damaged agent's metadata is not stepped back").isEqualTo(3);
             }
             assertThat(Files.readAllBytes(file)).as("the damaged file is left as it was").isEqualTo(damaged);
+            repair(client, target, file, damaged);
+        }
+    }
+
+    /**
+     * An append that never completed (no newline) is not damage: start-up moves it to quarantine/ as the next
+     * append would, and the agent works at once.
+     */
+    @org.junit.jupiter.api.Test
+    void aTornAppendIsQuarantinedAtStartUpAndTheAgentWorks() throws IOException {
+        Path dataDir = work.resolve("torn-append");
+        FileSystemUtils.copyRecursively(pristine, dataDir);
+        Path log = dataDir.resolve(LOG);
+        byte[] intact = Files.readAllBytes(log);
+        Files.write(log, "{\"seq\": 4, \"ts\": \"2026-".getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
+                "--govflow.security.admin-token=" + ADMIN)) {
+            assertThat(Files.readAllBytes(log)).isEqualTo(intact);
+            assertThat(quarantined(dataDir)).hasSize(1);
+            assertThat(app.client().get("/api/v1/consistency", ADMIN).body().get("totals").get("errors").asLong())
+                    .isZero();
+            assertThat(update(app.client(), AGENT).body().get("metrics").get("updates").asLong()).isEqualTo(4);
+        }
+    }
+
+    private static void repair(ApiClient client, Target target, Path file, byte[] damaged) throws IOException {
+        Reply repair = client.post("/api/v1/maintenance/repair", ADMIN, Map.of());
+        assertThat(repair.status()).as(repair.raw()).isEqualTo(200);
+        JsonNode report = repair.body().get("consistency");
+        Path dataDir = work.resolve(file.getParent().getFileName().toString().equals("agents")
+                ? file.getParent().getParent().getFileName().toString() : file.getParent().getFileName().toString());
+        if (target.repair() == Repair.QUARANTINES_AND_REBUILDS) {
+            assertThat(repair.body().get("actions").findValuesAsString("action")).contains("quarantine_state_file");
+            List<Path> quarantined = quarantined(dataDir);
+            assertThat(quarantined).hasSize(1);
+            assertThat(Files.readAllBytes(quarantined.get(0))).as("damaged bytes kept").isEqualTo(damaged);
+            assertThat(report.get("totals").get("errors").asLong()).isZero();
+            assertThat(client.get("/api/v1/agents/" + AGENT + "/metrics", KEYS.get(AGENT)).status()).isEqualTo(200);
+            assertThat(update(client, AGENT).body().get("metrics").get("updates").asLong()).isEqualTo(4);
+            return;
+        }
+        // every damaged byte is kept: the file as it was, or (a damaged last line looks like a torn append)
+        // the good part in place and the rest in quarantine/
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        kept.write(Files.readAllBytes(file));
+        for (Path moved : quarantined(dataDir)) {
+            kept.write(Files.readAllBytes(moved));
+        }
+        assertThat(kept.toByteArray()).as("damaged bytes kept for an operator").isEqualTo(damaged);
+        assertThat(report.get("totals").get("errors").asLong()).isPositive();
+        if (target.scope() == Scope.REGISTRY) {
+            assertThat(report.get("files").toString()).contains("METADATA_CORRUPT");
+        } else {
+            assertThat(report.get("agents").toString()).contains("\"agent_id\":\"" + AGENT + "\",\"ok\":false")
+                    .contains("\"agent_id\":\"" + OTHER + "\",\"ok\":true");
+        }
+    }
+
+    private static List<Path> quarantined(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("quarantine");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
         }
     }
 

@@ -69,7 +69,7 @@ public class RepairFlow {
             }
             String behind = codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
             if (behind != null && !codes.contains(LOG_CORRUPT) && !codes.contains(LOG_NOT_CONTIGUOUS)
-                    && hasRecord(agent)) {
+                    && !codes.contains(STATE_AHEAD_OF_LOG) && hasRecord(agent)) {
                 actions.add(dryRun ? planned(agent, "roll_forward", behind) : rollForward(agent.agentId(), behind));
             }
         }

@@ -53,6 +53,15 @@ class AgentStateLoader {
     }
 
     /**
+     * Start-up and repair: throws {@code STATE_CORRUPT} when the state file or the metadata count is ahead of a
+     * non-empty log, i.e. the log lost committed lines and what follows its last good line is not a torn append.
+     */
+    void requireLogNotBehindCheckpoints(String agentId, long logSeq, long metadataTotalUpdates) {
+        long stateSeq = stateFiles.read(agentId).map(StateFile::updateCount).orElse(0L);
+        requireLogNotBehind(agentId, Math.max(stateSeq, metadataTotalUpdates), logSeq);
+    }
+
+    /**
      * The state file is written after the log line it checkpoints, so a log that ends before it has lost
      * committed lines (truncated or damaged at its end): {@code STATE_CORRUPT}, never a silent step back. A log
      * read just before a concurrent commit can look behind for a moment, so it is read again before deciding. An

@@ -35,15 +35,25 @@ public class Checkpoints {
         this.loader = loader;
     }
 
-    /** @return whether anything was rewritten */
+    /**
+     * Under the agent lock: quarantines a torn tail (an append that never completed, so never acknowledged), then
+     * rewrites the state file and the per-update metadata fields if they are behind the log. A log that ends
+     * before its checkpoints is {@code STATE_CORRUPT} and is left as it is.
+     *
+     * @return whether anything was rewritten
+     */
     public boolean rollForward(String agentId) {
-        if (updateLog.lastSeq(agentId) == 0) {
+        if (updateLog.lastSeq(agentId) == 0 && updateLog.tornTailBytes(agentId) == 0) {
             return false;
         }
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            boolean changed = false;
             Optional<AgentRecord> record = metadata.find(agentId);
             long seq = updateLog.lastSeq(agentId);
+            loader.requireLogNotBehindCheckpoints(agentId, seq, record.map(AgentRecord::totalUpdates).orElse(0L));
+            boolean changed = updateLog.repairTornTail(agentId);
+            if (seq == 0) {
+                return changed;
+            }
             if (loader.stateFileBehind(agentId)) {
                 LoadedAgent loaded = loader.load(agentId, record.map(AgentRecord::totalUpdates).orElse(0L));
                 stateFiles.write(agentId, StateMapping.toStateFile(loaded.state(), loaded.unknownStateFields()));

@@ -139,6 +139,14 @@ public final class UpdateLog {
         });
     }
 
+    /**
+     * Bytes after the last good line (an append that never completed, or a damaged last line); 0 when there are
+     * none or there is no log. Reads only the end of the file and takes no lock.
+     */
+    public long tornTailBytes(String agentId) {
+        return readBackwards(agentId, 0L, TailReader::tornBytes);
+    }
+
     /** The last committed seq; 0 when there is no log. Reads only the last line. */
     public long lastSeq(String agentId) {
         return last(agentId).map(UpdateLogEntry::seq).orElse(0L);
