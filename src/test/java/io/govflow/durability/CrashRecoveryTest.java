@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
+import io.govflow.durability.workload.Harness;
 import io.govflow.durability.workload.LoadDriver;
 import io.govflow.durability.workload.Workload;
 import io.govflow.durability.workload.Workloads;
 import io.govflow.support.ChildService;
-import io.govflow.support.DataDirChecks;
-import io.govflow.support.SecretLedger;
-import io.govflow.support.StoreInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -25,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * classpath), drives every workload of {@link Workloads#all} with 4 clients per service (8 in all, the same 4
  * agents from both sides), and SIGKILLs the first at a random moment and the second a random moment later — two
  * kills per round. The next round's start-up is the recovery under test: once both services are up, every write
- * acknowledged before the kills must be there, every file must parse, the commit invariants must hold and no temp
- * file may be left.
+ * acknowledged before the kills must be there, every file must parse, the commit invariants must hold, the
+ * consistency endpoint must report no error and no temp file may be left ({@link Harness#verifyRecovered}).
  *
  * <p>Rounds: {@code soak.rounds} (25 = 50 kills by default, 60 with {@code -Psoak}); the seed
  * ({@code crash.seed}) is logged for reproduction.
@@ -35,7 +33,7 @@ class CrashRecoveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
     private static final int CLIENTS_PER_SERVICE = 4;
-    private static final String[] ARGS = { "--govflow.governance.loop-detection=false" };
+    private static final String[] ARGS = Harness.serviceArgs();
 
     @TempDir
     Path work;
@@ -60,7 +58,7 @@ class CrashRecoveryTest {
                 if (round == 0) {
                     workloads.forEach(w -> w.prepare(first.client()));
                 } else {
-                    verify(dataDir, first, acknowledged);
+                    Harness.verifyRecovered(dataDir, first.client(), acknowledged);
                 }
                 LoadDriver one = LoadDriver.start(workloads, first.client(), CLIENTS_PER_SERVICE, seed + 2L * round);
                 LoadDriver two = LoadDriver.start(workloads, second.client(), CLIENTS_PER_SERVICE, seed + 2L * round + 1);
@@ -76,7 +74,7 @@ class CrashRecoveryTest {
             }
         }
         try (ChildService last = new ChildService(dataDir, work.resolve("first.log"), ARGS).start()) {
-            verify(dataDir, last, acknowledged);
+            Harness.verifyRecovered(dataDir, last.client(), acknowledged);
         }
         for (Workload workload : workloads) {
             assertThat(workload.problems()).as("answers of %s", workload.name()).isEmpty();
@@ -84,15 +82,5 @@ class CrashRecoveryTest {
         log.info("crash harness: {} rounds, {} SIGKILLs, {} requests, every acknowledged write present", rounds, kills,
                 requests);
         assertThat(kills).isGreaterThanOrEqualTo(2 * rounds);
-    }
-
-    private static void verify(Path dataDir, ChildService service, List<Workload.Check> acknowledged) {
-        DataDirChecks.assertNoTempFiles(dataDir);
-        DataDirChecks.assertJsonFilesParse(dataDir);
-        new StoreInvariants(dataDir).assertHold();
-        for (Workload.Check check : acknowledged) {
-            check.verify(dataDir, service.client());
-        }
-        SecretLedger.assertAbsentUnder(dataDir);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.govflow.durability.workload.Harness;
 import io.govflow.durability.workload.LoadDriver;
 import io.govflow.durability.workload.UpdatesWorkload;
 import io.govflow.durability.workload.Workload;
@@ -29,7 +30,7 @@ class TwoProcessTest {
 
     private static final Logger log = LoggerFactory.getLogger(TwoProcessTest.class);
     private static final int CLIENTS_PER_SERVICE = 8;
-    private static final String[] ARGS = { "--govflow.governance.loop-detection=false" };
+    private static final String[] ARGS = Harness.serviceArgs();
 
     @TempDir
     Path work;
@@ -57,6 +58,7 @@ class TwoProcessTest {
             }
             new StoreInvariants(dataDir).assertHold();
             DataDirChecks.assertJsonFilesParse(dataDir);
+            Harness.assertConsistent(left.client());
             UpdatesWorkload updates = (UpdatesWorkload) workloads.get(0);
             log.info("two services, {} s: {} requests, acknowledged updates per agent {}", seconds, requests,
                     updates.acknowledgedCounts());

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * an entry made durable before its file was ever fsynced holds an empty file.</li>
  * </ul>
  * Files are identified by their inode ({@code fileKey}). Inodes are reused after deletion, so the content
- * synced for an inode is trusted for a directory entry only when it was synced under that entry's name or
- * under a temp name of it ({@code .{name}.tmp-…}); every file the store writes is one of the two.
+ * synced for an inode is trusted for a directory entry only when it was synced under that entry's name, or under
+ * a temp name in the same directory (renamed or hard-linked into place) with the modification time it had then;
+ * every file the store writes is one of the two.
  *
  * <p>{@link #freeze()} copies the model: that is the disk after a power cut now. Calls that arrive during the
  * freeze wait for it, so every fsync that returned to the store before the freeze is in the copy, and with it
@@ -54,7 +56,7 @@ public final class PowerLossRecorder implements Fsync {
     record FileNode(Object inode, byte[] content) implements Node {
     }
 
-    private record Synced(Path path, byte[] content) {
+    private record Synced(Path path, byte[] content, FileTime modified) {
     }
 
     private static final byte[] EMPTY = new byte[0];
@@ -96,8 +98,9 @@ public final class PowerLossRecorder implements Fsync {
             if (inode == null) {
                 return;
             }
+            FileTime modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
             byte[] content = Files.readAllBytes(file);
-            latest.put(inode, new Synced(file, content));
+            latest.put(inode, new Synced(file, content, modified));
             for (Map.Entry<Path, Map<String, Node>> dir : durable.entrySet()) {
                 for (Map.Entry<String, Node> entry : dir.getValue().entrySet()) {
                     if (entry.getValue() instanceof FileNode node && node.inode().equals(inode)
@@ -182,7 +185,7 @@ public final class PowerLossRecorder implements Fsync {
             Object inode = Objects.requireNonNull(attributes.fileKey());
             Synced synced = latest.get(inode);
             byte[] content = EMPTY;
-            if (synced != null && sameIncarnation(synced.path(), child)) {
+            if (synced != null && sameIncarnation(synced, child, attributes.lastModifiedTime())) {
                 content = synced.content();
             } else if (previous.get(name) instanceof FileNode known && known.inode().equals(inode)) {
                 content = known.content();
@@ -207,7 +210,7 @@ public final class PowerLossRecorder implements Fsync {
             } else if (attributes.isRegularFile()) {
                 try {
                     byte[] content = Files.readAllBytes(child);
-                    latest.put(attributes.fileKey(), new Synced(child, content));
+                    latest.put(attributes.fileKey(), new Synced(child, content, attributes.lastModifiedTime()));
                     entries.put(child.getFileName().toString(), new FileNode(attributes.fileKey(), content));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -217,13 +220,16 @@ public final class PowerLossRecorder implements Fsync {
         durable.put(dir, entries);
     }
 
-    /** Content synced under {@code synced} belongs to the file at {@code entry}: same name, or a temp of it. */
-    private static boolean sameIncarnation(Path synced, Path entry) {
-        if (synced.equals(entry)) {
+    /**
+     * Content synced for this inode belongs to the file at {@code entry}: synced under that name, or under a temp
+     * name beside it and not modified since (a reused inode is a new file, created later).
+     */
+    private static boolean sameIncarnation(Synced synced, Path entry, FileTime entryModified) {
+        if (synced.path().equals(entry)) {
             return true;
         }
-        return Objects.equals(synced.getParent(), entry.getParent())
-                && synced.getFileName().toString().startsWith("." + entry.getFileName() + ".tmp-");
+        return Objects.equals(synced.path().getParent(), entry.getParent())
+                && isTemp(synced.path().getFileName().toString()) && synced.modified().equals(entryModified);
     }
 
     private static boolean isTemp(String name) {

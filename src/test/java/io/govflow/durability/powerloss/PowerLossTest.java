@@ -12,13 +12,11 @@ import java.util.Random;
 
 import io.govflow.durability.powerloss.DurableImage.Variant;
 import io.govflow.durability.powerloss.PowerLossRecorder.Skip;
+import io.govflow.durability.workload.Harness;
 import io.govflow.durability.workload.LoadDriver;
 import io.govflow.durability.workload.Workload;
 import io.govflow.durability.workload.Workloads;
-import io.govflow.support.DataDirChecks;
 import io.govflow.support.RunningApp;
-import io.govflow.support.SecretLedger;
-import io.govflow.support.StoreInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +38,7 @@ import org.slf4j.LoggerFactory;
 class PowerLossTest {
 
     private static final Logger log = LoggerFactory.getLogger(PowerLossTest.class);
-    private static final String[] ARGS = { PowerLossRecorderSource.ARGUMENT,
-            "--govflow.governance.loop-detection=false" };
+    private static final String[] ARGS = Harness.serviceArgs(PowerLossRecorderSource.ARGUMENT);
 
     @TempDir
     Path work;
@@ -113,15 +110,9 @@ class PowerLossTest {
     }
 
     private static void verifyRecovered(Path dataDir, List<Workload.Check> acknowledged) {
-        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false")) {
+        try (RunningApp app = RunningApp.start(dataDir, Harness.serviceArgs())) {
             assertThat(app.client().get("/actuator/health/readiness", null).status()).isEqualTo(200);
-            DataDirChecks.assertNoTempFiles(dataDir);
-            DataDirChecks.assertJsonFilesParse(dataDir);
-            new StoreInvariants(dataDir).assertHold();
-            for (Workload.Check check : acknowledged) {
-                check.verify(dataDir, app.client());
-            }
-            SecretLedger.assertAbsentUnder(dataDir);
+            Harness.verifyRecovered(dataDir, app.client(), acknowledged);
         }
     }
 }

@@ -15,6 +15,9 @@ public final class Workloads {
     public static List<Workload> all(String prefix) {
         return List.of(
                 new UpdatesWorkload(4, prefix),
-                new RegistrationsWorkload(prefix));
+                new RegistrationsWorkload(prefix),
+                new MetadataEditsWorkload(prefix),
+                new ExportsWorkload(prefix),
+                new ContextWritesWorkload(prefix));
     }
 }
