@@ -56,6 +56,13 @@ public final class SuiteOutputCapture implements BeforeAllCallback, AfterAllCall
         }
     }
 
+    /** The console output of the running test class so far. */
+    public static String captured() {
+        synchronized (LOCK) {
+            return CAPTURED.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private static PrintStream tee(PrintStream original) {
         OutputStream both = new OutputStream() {
             @Override

@@ -26,6 +26,7 @@ import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
+import io.govflow.store.io.NoFollow;
 import io.govflow.store.io.SafeIds;
 import io.govflow.store.io.StorageErrors;
 
@@ -154,7 +155,7 @@ public final class MetadataRepository {
 
     private SortedMap<String, AgentRecord> load(Path file) {
         try {
-            return codec.parse(Files.readAllBytes(file));
+            return codec.parse(NoFollow.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Collections.emptySortedMap();
         } catch (IOException | FileFormatException e) {

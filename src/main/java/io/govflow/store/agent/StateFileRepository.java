@@ -16,6 +16,7 @@ import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Directories;
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.LogText;
+import io.govflow.store.io.NoFollow;
 import io.govflow.store.io.StoreHealth;
 
 /**
@@ -85,7 +86,7 @@ public final class StateFileRepository {
     private Optional<StateFile> readAt(String agentId, Path path) {
         byte[] content;
         try {
-            content = Files.readAllBytes(path);
+            content = NoFollow.readAllBytes(path);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,7 @@ import io.govflow.store.io.Directories;
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LogText;
+import io.govflow.store.io.NoFollow;
 import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
@@ -275,7 +277,7 @@ public final class UpdateLog {
     private static FileChannel openForAppend(Path log) {
         try {
             return FileChannel.open(log, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), Directories.fileAttributes(log));
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), Directories.fileAttributes(log));
         } catch (IOException e) {
             throw StorageErrors.writeFailed("opening update log", log, e);
         }
@@ -297,27 +299,30 @@ public final class UpdateLog {
 
     private <T> T readBackwards(String agentId, T whenAbsent, TailFunction<T> function) {
         Path log = dataDirectory.updateLog(agentId);
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return function.apply(new TailReader(channel, channel.size(), codec));
         } catch (NoSuchFileException e) {
             return whenAbsent;
         } catch (FileFormatException e) {
             throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
         } catch (IOException e) {
-            throw StorageErrors.readFailed("update log", log, e);
+            throw NoFollow.isLink(e) ? AgentFileErrors.stateCorrupt(agentId, FILE, log, e)
+                    : StorageErrors.readFailed("update log", log, e);
         }
     }
 
     private <T> T readForwards(String agentId, T whenAbsent, LinesFunction<T> function) {
         Path log = dataDirectory.updateLog(agentId);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(log), COPY_BUFFER)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(log, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS), COPY_BUFFER)) {
             return function.apply(new ForwardLineReader(in));
         } catch (NoSuchFileException e) {
             return whenAbsent;
         } catch (FileFormatException e) {
             throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
         } catch (IOException e) {
-            throw StorageErrors.readFailed("update log", log, e);
+            throw NoFollow.isLink(e) ? AgentFileErrors.stateCorrupt(agentId, FILE, log, e)
+                    : StorageErrors.readFailed("update log", log, e);
         }
     }
 

@@ -4,10 +4,12 @@ import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 
 /**
  * Parser limits for request bodies: shallow nesting, short numbers (so {@code 1e999999} or a 10 000-digit
- * integer fails fast as MALFORMED_JSON) and strings no longer than the body limit allows anyway.
+ * integer fails fast as MALFORMED_JSON) and strings no longer than the body limit allows anyway; a name that
+ * appears twice in one object is MALFORMED_JSON too (otherwise the last one would silently win).
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonLimitsConfiguration {
@@ -22,6 +24,7 @@ public class JsonLimitsConfiguration {
                 .maxNestingDepth(MAX_NESTING)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxStringLength(MAX_STRING_LENGTH)
-                .build());
+                .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 }

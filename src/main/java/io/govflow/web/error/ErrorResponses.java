@@ -40,11 +40,20 @@ public final class ErrorResponses {
             });
         }
         headers.setContentType(PROBLEM_JSON);
+        if (body.status() == 401) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge(body.errorCode()));
+        }
         Long retry = retryAfterSeconds != null ? retryAfterSeconds : defaultRetryAfter(body.errorCode());
         if (retry != null) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retry));
         }
         return ResponseEntity.status(body.status()).headers(headers).body(body);
+    }
+
+    /** RFC 6750 §3: a 401 names the scheme; a presented but unusable credential is an invalid_token. */
+    static String challenge(String errorCode) {
+        return "AUTHENTICATION_FAILED".equals(errorCode) ? "Bearer realm=\"govflow\", error=\"invalid_token\""
+                : "Bearer realm=\"govflow\"";
     }
 
     /** Codes whose status promises a Retry-After get a default one when the thrower gave none. */
