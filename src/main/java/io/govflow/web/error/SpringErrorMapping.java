@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -54,6 +55,9 @@ final class SpringErrorMapping {
         if (ex instanceof HttpMediaTypeNotSupportedException) {
             return Mapped.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return Mapped.of(ErrorCode.NOT_ACCEPTABLE);
+        }
         if (ex instanceof MaxUploadSizeExceededException) {
             return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);
         }
@@ -88,6 +92,7 @@ final class SpringErrorMapping {
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.ROUTE_NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> ErrorCode.INTERNAL_ERROR;

@@ -1,4 +1,4 @@
-/** Request body size limit. */
+/** Request body size limit and request Content-Type shape. */
 @NullMarked
 package io.govflow.web.limit;
 
