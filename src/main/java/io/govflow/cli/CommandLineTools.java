@@ -13,6 +13,12 @@ public final class CommandLineTools {
 
     private static final Map<String, CommandLineTool> TOOLS = new TreeMap<>();
 
+    // --- migration (issue 4) ---
+    static {
+        TOOLS.put("migrate", new MigrateCommand());
+    }
+    // --- end migration ---
+
     private CommandLineTools() {
     }
 

@@ -1,6 +1,7 @@
 package io.govflow.flow.recovery;
 
 import io.govflow.error.GovflowException;
+import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.flow.update.Checkpoints;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.io.TempFileSweeper;
@@ -10,8 +11,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs before the web server accepts requests: removes temp files left by dead processes and rolls every
- * agent's checkpoints forward to its update log. A damaged agent is reported and skipped, never reset.
+ * Runs before the web server accepts requests: removes temp files left by dead processes, migrates a reference
+ * data directory in place (idempotent: nothing to do once done), and rolls every agent's checkpoints forward to
+ * its update log. A damaged agent is reported and skipped, never reset.
  */
 @Component
 public class StartupRecovery implements InitializingBean {
@@ -21,16 +23,20 @@ public class StartupRecovery implements InitializingBean {
     private final TempFileSweeper sweeper;
     private final MetadataRepository metadata;
     private final Checkpoints checkpoints;
+    private final ReferenceMigration migration;
 
-    public StartupRecovery(TempFileSweeper sweeper, MetadataRepository metadata, Checkpoints checkpoints) {
+    public StartupRecovery(TempFileSweeper sweeper, MetadataRepository metadata, Checkpoints checkpoints,
+            ReferenceMigration migration) {
         this.sweeper = sweeper;
         this.metadata = metadata;
         this.checkpoints = checkpoints;
+        this.migration = migration;
     }
 
     @Override
     public void afterPropertiesSet() {
         int removed = sweeper.sweep();
+        migrateReferenceData();
         int rolled = 0;
         int damaged = 0;
         java.util.Set<String> agentIds;
@@ -52,5 +58,14 @@ public class StartupRecovery implements InitializingBean {
         }
         log.info("start-up recovery: temp_files_removed={} agents_rolled_forward={} agents_damaged={}", removed,
                 rolled, damaged);
+    }
+
+    /** Before the roll-forward, which reads the update logs migration synthesizes. */
+    private void migrateReferenceData() {
+        try {
+            migration.migrateAtStartup();
+        } catch (GovflowException e) {
+            log.error("start-up migration skipped, error_code={}", e.code());
+        }
     }
 }

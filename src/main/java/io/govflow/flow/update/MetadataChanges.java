@@ -34,6 +34,13 @@ final class MetadataChanges {
                 .withLifecycleEvent(LifecycleEvent.of("resumed", now, "Resumed by a new update"));
     }
 
+    /** The reference left waiting_input in place after the next update; a new update means the agent works again. */
+    static AgentRecord resumeFromWaiting(AgentRecord record, String now) {
+        return record.withStatus("active").withResponseCompleted(false)
+                .withLifecycleEvent(LifecycleEvent.of("resumed", now,
+                        "Resumed by a new update after a completed response"));
+    }
+
     static AgentRecord pauseByDecision(AgentRecord record, String now) {
         return record.withStatus("paused").withPausedAt(now)
                 .withLifecycleEvent(LifecycleEvent.of("paused", now, "Paused by a governance decision"));

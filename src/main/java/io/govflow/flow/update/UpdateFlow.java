@@ -201,6 +201,8 @@ public class UpdateFlow {
         AgentRecord out = record;
         if ("archived".equals(before.status())) {
             out = MetadataChanges.resumeFromArchive(out, now);
+        } else if ("waiting_input".equals(before.status())) {
+            out = MetadataChanges.resumeFromWaiting(out, now);
         }
         if (governance.enforcePause() && "pause".equals(entry.decision())) {
             out = MetadataChanges.pauseByDecision(out, now);

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +90,31 @@ public final class MetadataRepository {
         }
     }
 
+    /**
+     * Applies {@code change} to every record under the metadata lock and writes the file once if any record
+     * changed (migration hashes plaintext keys this way). Returns the ids of the changed records.
+     */
+    public List<String> updateAll(UnaryOperator<AgentRecord> change) {
+        try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
+            SortedMap<String, AgentRecord> next = new TreeMap<>(current().records());
+            List<String> changed = new ArrayList<>();
+            for (Map.Entry<String, AgentRecord> entry : next.entrySet()) {
+                AgentRecord after = Objects.requireNonNull(change.apply(entry.getValue()), "change returned null");
+                if (!after.agentId().equals(entry.getKey())) {
+                    throw new IllegalArgumentException("a metadata change must not alter the agent id");
+                }
+                if (!after.equals(entry.getValue())) {
+                    entry.setValue(after);
+                    changed.add(entry.getKey());
+                }
+            }
+            if (!changed.isEmpty()) {
+                write(next);
+            }
+            return List.copyOf(changed);
+        }
+    }
+
     /** Adds a new agent's record under the metadata lock; {@code AGENT_EXISTS} if it is already registered. */
     public void create(AgentRecord record) {
         String agentId = SafeIds.agentId(record.agentId());
@@ -103,6 +130,10 @@ public final class MetadataRepository {
     private void store(SortedMap<String, AgentRecord> onDisk, AgentRecord record) {
         SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk);
         next.put(record.agentId(), record);
+        write(next);
+    }
+
+    private void write(SortedMap<String, AgentRecord> next) {
         Path file = dataDirectory.metadataFile();
         writer.write(file, codec.format(next));
         cache = Snapshot.observe(stamp(file), Collections.unmodifiableSortedMap(next));

@@ -119,6 +119,26 @@ public final class UpdateLog {
         return readBackwards(agentId, Optional.empty(), tail -> Optional.ofNullable(tail.previous()));
     }
 
+    /**
+     * The first committed entry, if any; reads only the start of the file. A bad first line followed by more lines
+     * is corruption ({@code STATE_CORRUPT}); a bad lone line is a torn tail (no entry yet).
+     */
+    public Optional<UpdateLogEntry> first(String agentId) {
+        return readForwards(agentId, Optional.empty(), lines -> {
+            LogLine line = lines.next();
+            if (line == null || !line.terminated()) {
+                return Optional.empty();
+            }
+            if (line.verifies()) {
+                return Optional.of(decode(line));
+            }
+            if (lines.next() == null) {
+                return Optional.empty();
+            }
+            throw new FileFormatException("bad update-log line at offset 0");
+        });
+    }
+
     /** The last committed seq; 0 when there is no log. Reads only the last line. */
     public long lastSeq(String agentId) {
         return last(agentId).map(UpdateLogEntry::seq).orElse(0L);

@@ -93,6 +93,25 @@ public final class DataDirectory {
         return root.resolve("workspace").resolve("workspace_" + SafeIds.agentId(agentId)).resolve("agent_context");
     }
 
+    // --- lifecycle and migration (issue 4) ---
+
+    /** {@code archives/}, where the reference kept its delete backups (with plaintext keys). */
+    public Path archivesDir() {
+        return root.resolve("archives");
+    }
+
+    /** {@code locks/}, the reference's per-agent lock files; this service never uses them. */
+    public Path legacyLocksDir() {
+        return root.resolve("locks");
+    }
+
+    /** {@code thresholds.json}, the runtime decision thresholds. */
+    public Path thresholdsFile() {
+        return root.resolve("thresholds.json");
+    }
+
+    // --- end lifecycle and migration ---
+
     /** The lock file of a key; nothing but the lock manager may open it. */
     public Path lockFile(LockKey key) {
         return root.resolve(key.relativePath());

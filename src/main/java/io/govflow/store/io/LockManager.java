@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ import io.govflow.error.GovflowException;
  * <p>Java file locks are process-wide fcntl locks that closing <em>any</em> descriptor of the file drops, so the
  * in-JVM layer is JVM-wide (shared by every manager on the same path) and each lock file has exactly one open
  * channel, opened by the outermost acquisition and closed by its release. After locking, the channel's file is
- * checked to still be the file at the path (an unlinked lock file is retried). Lock files are never deleted.
+ * checked to still be the file at the path (an unlinked lock file is retried). Lock files are deleted only by
+ * maintenance, by the holder of the lock ({@link #deleteHeldLockFile}); other lockers then retry on a new file.
  *
  * <p>Reentrant per thread and key: only the outermost acquisition takes the OS lock. A thread that holds a lock
  * may only take keys that come later in {@link LockKey} order; a violation throws {@link IllegalStateException}
@@ -92,6 +94,57 @@ public final class LockManager {
             if (!acquired) {
                 dereference(entry);
             }
+        }
+    }
+
+    /**
+     * Takes the lock only if it is free right now and its lock file already exists: never waits and never creates
+     * the file (lock maintenance probes and removes lock files this way). Empty when the lock is held by another
+     * thread, by the current thread, or by another process, and when there is no lock file.
+     */
+    public Optional<LockHandle> tryAcquireExisting(LockKey key) {
+        Entry entry = reference(dataDirectory.lockFile(key), key);
+        boolean acquired = false;
+        try {
+            if (entry.jvmLock.isHeldByCurrentThread()) {
+                return Optional.empty();
+            }
+            checkOrder(entry);
+            if (!entry.jvmLock.tryLock()) {
+                return Optional.empty();
+            }
+            try {
+                acquired = lockExistingFile(entry);
+            } finally {
+                if (!acquired) {
+                    entry.jvmLock.unlock();
+                }
+            }
+            if (!acquired) {
+                return Optional.empty();
+            }
+            HELD.get().add(entry);
+            return Optional.of(new LockHandle(this, key, entry));
+        } finally {
+            if (!acquired) {
+                dereference(entry);
+            }
+        }
+    }
+
+    /**
+     * Unlinks the lock file of a lock the current thread holds, before it is released. Any other process waiting
+     * on the old file finds it replaced after locking and retries on a new one, so two holders never coexist.
+     */
+    public void deleteHeldLockFile(LockHandle handle) {
+        Entry entry = handle.entry();
+        if (!entry.jvmLock.isHeldByCurrentThread() || entry.channel == null) {
+            throw new IllegalStateException("lock " + handle.key() + " is not held by this thread");
+        }
+        try {
+            Files.deleteIfExists(entry.path);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("removing lock file", entry.path, e);
         }
     }
 
@@ -158,6 +211,38 @@ public final class LockManager {
             LOG.warn("Lock file {} was replaced while waiting; retrying", LogText.safe(entry.path));
             closeQuietly(opened.channel());
         }
+    }
+
+    /** One non-blocking attempt on an existing lock file; true when it is now locked by {@code entry}. */
+    private boolean lockExistingFile(Entry entry) {
+        Object before = identity(entry.path);
+        if (before == MISSING) {
+            return false;
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(entry.path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("opening lock file", entry.path, e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw StorageErrors.writeFailed("locking", entry.path, e);
+        }
+        if (lock == null || !identity(entry.path).equals(before)) {
+            closeQuietly(channel);
+            return false;
+        }
+        entry.channel = channel;
+        entry.fileLock = lock;
+        return true;
     }
 
     /** Opens the lock file; null when the file at the path changed while it was opened (so the result is unsure). */

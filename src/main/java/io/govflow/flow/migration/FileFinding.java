@@ -1,0 +1,11 @@
+package io.govflow.flow.migration;
+
+import java.util.List;
+
+/** The findings about one file (path relative to the data directory). */
+public record FileFinding(String file, List<Problem> problems) {
+
+    public FileFinding {
+        problems = List.copyOf(problems);
+    }
+}

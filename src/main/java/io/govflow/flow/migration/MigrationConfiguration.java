@@ -1,0 +1,43 @@
+package io.govflow.flow.migration;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.govflow.config.GovflowProperties;
+import io.govflow.store.agent.AgentFiles;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.migration.KeyFieldRewriter;
+
+/** The migration services as beans; the command line builds the same classes without Spring. */
+@Configuration(proxyBeanMethods = false)
+public class MigrationConfiguration {
+
+    @Bean
+    ReferenceDataChecks referenceDataChecks(MetadataRepository metadata, AgentFiles agentFiles,
+            StateFileRepository stateFiles, UpdateLog updateLog) {
+        return new ReferenceDataChecks(metadata, agentFiles, stateFiles, updateLog);
+    }
+
+    @Bean
+    ReferenceMigration referenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataRepository metadata,
+            StateFileRepository stateFiles, UpdateLog updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
+            ReferenceDataChecks checks, StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
+        return new ReferenceMigration(dataDirectory, locks, metadata, stateFiles, updateLog, agentFiles, keyRewriter,
+                checks, storeHealth, clock, properties.history().window());
+    }
+
+    @Bean
+    OrphanAdoption orphanAdoption(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
+            UpdateLog updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock,
+            GovflowProperties properties) {
+        return new OrphanAdoption(locks, metadata, stateFiles, updateLog, agentFiles, storeHealth, clock,
+                properties.history().window());
+    }
+}
