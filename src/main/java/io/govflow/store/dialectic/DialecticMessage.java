@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * reasoning, agrees, concerns} (all but the first three nullable), then unknown fields.
  *
  * @param observedMetrics any JSON value the reviewer reported (usually an object), or null
+ * @param agrees          a boolean as we write it; reference files also hold {@code 1} (kept as found)
  */
 public record DialecticMessage(
         String phase,
@@ -24,7 +25,7 @@ public record DialecticMessage(
         @Nullable JsonNode observedMetrics,
         @Nullable List<String> proposedConditions,
         @Nullable String reasoning,
-        @Nullable Boolean agrees,
+        @Nullable JsonNode agrees,
         @Nullable List<String> concerns,
         Map<String, JsonNode> unknownFields) {
 
@@ -33,6 +34,7 @@ public record DialecticMessage(
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(timestamp, "timestamp");
         observedMetrics = observedMetrics == null ? null : observedMetrics.deepCopy();
+        agrees = agrees == null || agrees.isNull() ? null : agrees.deepCopy();
         proposedConditions = proposedConditions == null ? null : List.copyOf(proposedConditions);
         concerns = concerns == null ? null : List.copyOf(concerns);
         unknownFields = JsonFields.copyOf(unknownFields);
@@ -43,7 +45,9 @@ public record DialecticMessage(
         return proposedConditions == null ? List.of() : proposedConditions;
     }
 
+    /** True for {@code true} and for a non-zero number (the reference's Python wrote {@code 1} at times). */
     public boolean agreed() {
-        return Boolean.TRUE.equals(agrees);
+        return agrees != null && (agrees.isBoolean() ? agrees.booleanValue()
+                : agrees.isNumber() && agrees.doubleValue() != 0);
     }
 }

@@ -103,11 +103,7 @@ public final class SessionCodec {
         o.set("observed_metrics", m.observedMetrics() == null ? o.nullNode() : m.observedMetrics().deepCopy());
         putList(o, "proposed_conditions", m.proposedConditions());
         putNullable(o, "reasoning", m.reasoning());
-        if (m.agrees() == null) {
-            o.putNull("agrees");
-        } else {
-            o.put("agrees", m.agrees());
-        }
+        o.set("agrees", m.agrees() == null ? o.nullNode() : m.agrees().deepCopy());
         putList(o, "concerns", m.concerns());
         putUnknown(o, m.unknownFields());
         return o;
@@ -130,7 +126,7 @@ public final class SessionCodec {
 
     private static DialecticMessage messageFrom(ObjectNode m) {
         JsonNode agrees = present(m.get("agrees"));
-        if (agrees != null && !agrees.isBoolean()) {
+        if (agrees != null && !agrees.isBoolean() && !agrees.isNumber()) {
             throw new FileFormatException("field 'agrees' should be a boolean");
         }
         return new DialecticMessage(
@@ -141,7 +137,7 @@ public final class SessionCodec {
                 present(m.get("observed_metrics")),
                 nullableStrings(m, "proposed_conditions"),
                 nullableString(m, "reasoning"),
-                agrees == null ? null : agrees.booleanValue(),
+                agrees,
                 nullableStrings(m, "concerns"),
                 unknownFields(m, MESSAGE_FIELDS));
     }
