@@ -1,6 +1,7 @@
 package io.govflow.web.dialectic;
 
 import java.util.List;
+import java.util.Map;
 
 import io.govflow.flow.dialectic.DialecticRules;
 import io.govflow.flow.dialectic.Move;
@@ -8,13 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The reviewer's answer: what it observes and what concerns it. */
 @Schema(name = "AntithesisRequest")
 public record AntithesisRequest(
-        @Schema(description = "Any metrics the reviewer looked at", example = "{\"coherence\": 0.48}")
-        @Nullable ObjectNode observedMetrics,
+        @Schema(description = "Any metrics the reviewer looked at, as a JSON object")
+        @Nullable Map<String, Object> observedMetrics,
         @Schema(example = "[\"Attention is still above 0.5\"]")
         @Size(max = DialecticRules.MAX_CONCERNS)
         @Nullable List<@NotBlank @Size(max = DialecticRules.MAX_CONCERN) String> concerns,
@@ -22,6 +23,7 @@ public record AntithesisRequest(
         @Size(max = DialecticRules.MAX_REASONING) @Nullable String reasoning) {
 
     Move toMove() {
-        return new Move(null, null, reasoning, observedMetrics, concerns, null);
+        return new Move(null, null, reasoning,
+                observedMetrics == null ? null : JsonMapper.shared().valueToTree(observedMetrics), concerns, null);
     }
 }

@@ -244,6 +244,21 @@ class DialecticHttpTest {
                 "proposed_conditions", List.of("Bypass safety review"))), 422, "HARD_LIMIT_VIOLATION");
     }
 
+    @Test
+    void openApiDocumentsTheEndpointsAndTheirCodes() throws Exception {
+        Reply docs = client.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        for (String operation : List.of("requestReview", "submitThesis", "submitAntithesis", "submitSynthesis",
+                "getSession", "listAgentSessions", "selfRecovery", "storeDiscovery", "searchDiscoveries",
+                "getDiscovery", "updateDiscoveryStatus", "similarDiscoveries", "discoveryStats",
+                "listAgentDiscoveries")) {
+            assertThat(docs.raw()).contains("\"operationId\":\"" + operation + "\"");
+        }
+        assertThat(docs.raw()).contains("REVIEW_UNAVAILABLE", "SESSION_PHASE_CONFLICT", "RATE_LIMITED")
+                .doesNotContain("\"name\":\"request\"");
+        Files.writeString(Path.of("target/openapi-dialectic.json"), docs.raw());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     static void pauseByDecision(String agentId, String key) {
