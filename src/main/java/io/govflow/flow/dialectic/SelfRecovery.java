@@ -79,7 +79,7 @@ public class SelfRecovery {
             AgentRecord record = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
                     ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
             if (!RECOVERABLE.contains(record.status())) {
-                throw DialecticService.unavailable(AgentStatuses.DELETED.equals(record.status()) ? "agent_deleted"
+                throw ReviewAgents.unavailable(AgentStatuses.DELETED.equals(record.status()) ? "agent_deleted"
                         : "agent_not_paused");
             }
             MetricsSnapshot m = updateFlow.metrics(agentId).snapshot();
@@ -89,7 +89,7 @@ public class SelfRecovery {
                     Map.of());
             List<String> concerns = concerns(m, thesis.conditions());
             DialecticMessage antithesis = new DialecticMessage(DialecticSession.ANTITHESIS,
-                    DialecticService.SYSTEM, now, null, observed(m), null, analysis(m, concerns), null, concerns,
+                    ReviewAgents.SYSTEM, now, null, observed(m), null, analysis(m, concerns), null, concerns,
                     Map.of());
             Proposals.Merged merged = new Proposals.Merged(merge(thesis.conditions(), concerns),
                     thesis.rootCause() == null ? "" : thesis.rootCause(),
@@ -132,12 +132,12 @@ public class SelfRecovery {
             @Nullable ObjectNode resolution, String now, @Nullable String failure) {
         List<DialecticMessage> transcript = new ArrayList<>(List.of(thesis, antithesis));
         if (failure != null) {
-            transcript.add(new DialecticMessage(DialecticSession.ANTITHESIS, DialecticService.SYSTEM, now, null, null,
+            transcript.add(new DialecticMessage(DialecticSession.ANTITHESIS, ReviewAgents.SYSTEM, now, null, null,
                     null, "Self-recovery refused: " + failure + ".", null, null, Map.of()));
         }
         String phase = resolution != null ? DialecticSession.RESOLVED : DialecticSession.FAILED;
-        return files.createNew(agentId, DialecticService.SYSTEM, now, id -> new DialecticSession(id, agentId,
-                DialecticService.SYSTEM, phase, 0, null, transcript, resolution, now, null, null,
+        return files.createNew(agentId, ReviewAgents.SYSTEM, now, id -> new DialecticSession(id, agentId,
+                ReviewAgents.SYSTEM, phase, 0, null, transcript, resolution, now, null, null,
                 files.pausedAgentState(agentId), "Self-recovery requested by " + agentId,
                 Map.of("session_type", JsonNodeFactory.instance.stringNode("self_recovery"))));
     }

@@ -26,6 +26,7 @@ import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 import java.util.List;
 
 import io.govflow.flow.dialectic.DialecticService;
+import io.govflow.flow.dialectic.ReviewRequests;
 import io.govflow.flow.dialectic.SelfRecovery;
 import io.govflow.web.auth.Access;
 import io.govflow.web.auth.RequestCaller;
@@ -61,10 +62,13 @@ public class DialecticController {
 
     private static final String SESSION = "/api/v1/dialectic/sessions/{sid}";
 
+    private final ReviewRequests reviewRequests;
     private final DialecticService dialectic;
     private final SelfRecovery selfRecovery;
 
-    public DialecticController(DialecticService dialectic, SelfRecovery selfRecovery) {
+    public DialecticController(ReviewRequests reviewRequests, DialecticService dialectic,
+            SelfRecovery selfRecovery) {
+        this.reviewRequests = reviewRequests;
         this.dialectic = dialectic;
         this.selfRecovery = selfRecovery;
     }
@@ -83,7 +87,7 @@ public class DialecticController {
     public ResponseEntity<Created> create(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody ReviewRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Created.of(dialectic.create(RequestCaller.of(request), body.toRequest())));
+                .body(Created.of(reviewRequests.create(RequestCaller.of(request), body.toRequest())));
     }
 
     @PostMapping(path = SESSION + "/thesis", consumes = MediaType.APPLICATION_JSON_VALUE,
