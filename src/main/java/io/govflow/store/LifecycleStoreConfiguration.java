@@ -1,5 +1,8 @@
 package io.govflow.store;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +24,8 @@ public class LifecycleStoreConfiguration {
 
     @Bean
     ThresholdsRepository thresholdsRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
-            StoreJson json) {
-        return new ThresholdsRepository(dataDirectory, writer, locks, json);
+            StoreJson json, ObjectProvider<Clock> clock) {
+        return new ThresholdsRepository(dataDirectory, writer, locks, json, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

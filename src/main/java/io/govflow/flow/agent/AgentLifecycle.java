@@ -53,12 +53,19 @@ public class AgentLifecycle {
         this.clock = clock;
     }
 
-    /** active / waiting_input / paused → archived. Archiving an archived agent changes nothing. */
+    /**
+     * active / waiting_input → archived. Archiving an archived agent changes nothing. A paused agent must be resumed
+     * first ({@code AGENT_PAUSED}): the next update resumes an archived agent, so archiving would skip the safety
+     * checks of a resume.
+     */
     public AgentRecord archive(String agentId, @Nullable String reason) {
         return transition(agentId, (record, now) -> {
             AgentEditor.refuseDeleted(record);
             if (AgentStatuses.ARCHIVED.equals(record.status())) {
                 return record;
+            }
+            if (AgentStatuses.PAUSED.equals(record.status())) {
+                throw GovflowException.withDetails(ErrorCode.AGENT_PAUSED, Map.of("agent_id", agentId), agentId);
             }
             return record.withStatus(AgentStatuses.ARCHIVED).withArchivedAt(now).withLifecycleEvent(
                     LifecycleEvent.of("archived", now, orDefault(reason, "Archived on request")));

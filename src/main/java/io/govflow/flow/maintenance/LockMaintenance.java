@@ -15,6 +15,7 @@ import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +62,7 @@ public class LockMaintenance {
             boolean orphan = isOrphan(found);
             boolean remove = orphan && mode == Mode.REMOVE;
             Outcome outcome = found.foreign() ? foreign(found, remove) : own(found, remove);
-            String action = switch (mode) {
+            @Nullable String action = switch (mode) {
                 case LIST -> null;
                 case DRY_RUN -> orphan && !outcome.held() ? LockFileStatus.WOULD_REMOVE : LockFileStatus.KEPT;
                 case REMOVE -> outcome.removed() ? LockFileStatus.REMOVED : LockFileStatus.KEPT;

@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Detects repetitive update patterns from an agent's recorded recent updates (the incoming one is not among
  * them). Patterns are checked in order; the first match wins.
+ *
+ * <p>Recorded updates that a detection has already answered with a cooldown are not judged again: only updates
+ * recorded since then can start a new detection. Otherwise the same old evidence (which changes only when an
+ * update succeeds) would refuse every update after each cooldown, for ever; the reference has that flaw.
  */
 final class LoopGuard {
 
@@ -26,7 +32,18 @@ final class LoopGuard {
 
     /** @param recent oldest first, at most the last 10 */
     static Optional<Detection> detect(List<Recorded> recent, Instant now) {
+        return detect(recent, now, null);
+    }
+
+    /**
+     * @param recent        oldest first, at most the last 10
+     * @param lastDetection when a loop was last detected for this agent (null: never)
+     */
+    static Optional<Detection> detect(List<Recorded> recent, Instant now, @Nullable Instant lastDetection) {
         if (recent.size() < 3) {
+            return Optional.empty();
+        }
+        if (lastDetection != null && !recent.get(recent.size() - 1).at().isAfter(lastDetection)) {
             return Optional.empty();
         }
         if (rapidFire(recent, now)) {

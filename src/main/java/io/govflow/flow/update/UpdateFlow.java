@@ -144,7 +144,8 @@ public class UpdateFlow {
         if (cooldown.isPresent() && cooldown.get().isAfter(instant)) {
             throw loopDetected("cooldown", secondsUntil(cooldown.get(), instant));
         }
-        LoopGuard.detect(recorded(record), instant).ifPresent(detection -> {
+        Instant lastDetection = Optional.ofNullable(record.loopDetectedAt()).flatMap(times::parse).orElse(null);
+        LoopGuard.detect(recorded(record), instant, lastDetection).ifPresent(detection -> {
             String until = Timestamps.format(instant.plus(detection.cooldown()));
             metadata.update(agentId, r -> MetadataChanges.loopDetected(r, detection.pattern(), now, until));
             throw loopDetected(detection.pattern(), detection.cooldown().toSeconds());

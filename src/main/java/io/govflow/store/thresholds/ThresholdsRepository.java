@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import io.govflow.store.io.LockManager;
 import io.govflow.store.io.LogText;
 import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreJson;
+import io.govflow.store.io.Timestamps;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code thresholds.json}. Reads are served from a cache reloaded when the file's stamp (size, mtime, file key)
  * changes, so a change made by another instance is seen at the next read; a stamp observed within two seconds of
  * the file's mtime is not trusted. Writes take the thresholds lock and replace the file atomically. A damaged file
- * is {@code STORAGE_ERROR} (never "no thresholds") until an operator writes valid ones.
+ * is {@code STORAGE_ERROR} (never "no thresholds") until an operator writes valid ones; that write first copies the
+ * damaged file to {@code quarantine/}.
  */
 public final class ThresholdsRepository {
 
@@ -49,14 +52,16 @@ public final class ThresholdsRepository {
     private final AtomicJsonWriter writer;
     private final LockManager locks;
     private final StoreJson json;
+    private final Clock clock;
     private volatile Cached cache = Cached.NONE;
 
     public ThresholdsRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
-            StoreJson json) {
+            StoreJson json, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.writer = writer;
         this.locks = locks;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The stored thresholds; empty when none were ever written. */
@@ -79,11 +84,34 @@ public final class ThresholdsRepository {
     public ThresholdsFile update(UnaryOperator<Optional<ThresholdsFile>> change) {
         try (LockHandle ignored = locks.acquire(LockKey.thresholds())) {
             Path file = dataDirectory.thresholdsFile();
-            Optional<ThresholdsFile> current = Stamp.of(file) == null ? Optional.empty() : Optional.of(load(file));
+            Optional<ThresholdsFile> current = currentForUpdate(file);
             ThresholdsFile next = Objects.requireNonNull(change.apply(current).orElse(null), "change returned empty");
             writer.writeJson(file, toObject(next));
             cache = Cached.NONE;
             return next;
+        }
+    }
+
+    /** What is on disk; a damaged file is copied to {@code quarantine/} and then counts as none. */
+    private Optional<ThresholdsFile> currentForUpdate(Path file) {
+        if (Stamp.of(file) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(file));
+        } catch (GovflowException damaged) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw StorageErrors.readFailed("thresholds", file, e);
+            }
+            Path target = dataDirectory.quarantineDir().resolve("thresholds.json.damaged-"
+                    + Timestamps.fileStamp(clock) + "-" + ProcessHandle.current().pid());
+            writer.write(target, content);
+            LOG.warn("Copied the damaged thresholds file to {} before replacing it",
+                    LogText.safe(target.getFileName()));
+            return Optional.empty();
         }
     }
 

@@ -100,10 +100,11 @@ public class AgentLifecycleController {
     @PostMapping(path = "/{id}/archive", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
     @Operation(operationId = "archiveAgent", summary = "Archive an agent",
-            description = "The next update resumes it (lifecycle event resumed). Archiving twice changes nothing.")
+            description = "The next update resumes it (lifecycle event resumed). Archiving twice changes nothing; "
+                    + "a paused agent must be resumed first.")
     @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_DELETED, LOCK_TIMEOUT, STORE_READ_ONLY, METADATA_CORRUPT,
-            DISK_FULL })
+            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED, LOCK_TIMEOUT, STORE_READ_ONLY,
+            METADATA_CORRUPT, DISK_FULL })
     public ResponseEntity<AgentChangeResponse> archive(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ReasonRequest body) {
         return withEtag(lifecycle.archive(id, body == null ? null : body.reason()));

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.flow.migration;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.store.migration;
+
+import org.jspecify.annotations.NullMarked;
