@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TwoInstancesCollaborationTest {
 
+    private static final Logger log = LoggerFactory.getLogger(TwoInstancesCollaborationTest.class);
     static final String SESSIONS = "/api/v1/dialectic/sessions";
     static final int PER_INSTANCE = 200;
     static final int THREADS = 4;
@@ -70,7 +73,10 @@ class TwoInstancesCollaborationTest {
         addStores(work, first.client(), "kg_writer_a", keyA);
         addStores(work, second.client(), "kg_writer_b", keyB);
         List<Integer> statuses = new ArrayList<>();
+        long start = System.nanoTime();
         runAll(work).forEach(statuses::addAll);
+        log.info("{} discoveries stored by two instances in {} ms", 2 * PER_INSTANCE,
+                (System.nanoTime() - start) / 1_000_000);
         assertThat(statuses).hasSize(2 * PER_INSTANCE).containsOnly(201);
 
         StoreJson json = new StoreJson();
@@ -114,7 +120,10 @@ class TwoInstancesCollaborationTest {
             drivers.add(() -> drive(client, sid, paused, reviewer));
         }
         List<Integer> statuses = new ArrayList<>();
-        for (List<Integer> perSession : runAll(drivers)) {
+        long start = System.nanoTime();
+        List<List<Integer>> results = runAll(drivers);
+        log.info("40 review steps on 10 sessions by two instances in {} ms", (System.nanoTime() - start) / 1_000_000);
+        for (List<Integer> perSession : results) {
             statuses.addAll(perSession);
         }
         assertThat(statuses).hasSize(40).containsOnly(200);
