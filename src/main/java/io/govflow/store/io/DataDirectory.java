@@ -81,6 +81,13 @@ public final class DataDirectory {
         return root.resolve("knowledge_graph.json");
     }
 
+    // --- dialectic: the server secret that signs review messages ---
+    /** {@code .govflow-secret}: the HMAC key of dialectic signatures (0600; never exported). */
+    public Path secretFile() {
+        return root.resolve(".govflow-secret");
+    }
+    // --- end dialectic ---
+
     /** {@code workspace/workspace_{id}/agent_context} */
     public Path contextDir(String agentId) {
         return root.resolve("workspace").resolve("workspace_" + SafeIds.agentId(agentId)).resolve("agent_context");
