@@ -2,6 +2,7 @@ package io.govflow.flow.migration;
 
 import java.util.List;
 
+import io.govflow.store.check.Problem;
 import org.jspecify.annotations.Nullable;
 
 /** The findings about one agent; {@code status} is null when the agent has no metadata record (an orphan). */

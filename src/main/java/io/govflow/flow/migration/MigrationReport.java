@@ -26,9 +26,9 @@ public record MigrationReport(boolean dryRun, String checkedAt, List<MigrationAc
     }
 
     private long count(boolean errors) {
-        long fromAgents = agents.stream().flatMap(a -> a.problems().stream()).filter(p -> Problem.ERROR.equals(p.severity()) == errors)
+        long fromAgents = agents.stream().flatMap(a -> a.problems().stream()).filter(p -> p.isError() == errors)
                 .count();
-        long fromFiles = files.stream().flatMap(f -> f.problems().stream()).filter(p -> Problem.ERROR.equals(p.severity()) == errors)
+        long fromFiles = files.stream().flatMap(f -> f.problems().stream()).filter(p -> p.isError() == errors)
                 .count();
         return fromAgents + fromFiles;
     }

@@ -15,6 +15,7 @@ import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.check.Problem;
 import org.jspecify.annotations.Nullable;
 
 /**

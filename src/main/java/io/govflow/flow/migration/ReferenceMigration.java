@@ -24,6 +24,7 @@ import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
