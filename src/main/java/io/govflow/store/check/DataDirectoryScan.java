@@ -13,39 +13,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.SafeIds;
 import io.govflow.store.io.StorageErrors;
 
 /**
- * What files the data directory holds per agent (state files, update logs, lock files), plus legacy state files
- * and leftover temp files. Read-only; never opens a lock file.
+ * What files the data directory holds per agent (state files, update logs and legacy state files as
+ * {@link AgentFiles} lists them, lock files), plus leftover temp files. Read-only; never opens a lock file.
  */
 public final class DataDirectoryScan {
 
-    private static final Pattern STATE = Pattern.compile("(.+)_state\\.json");
-    private static final Pattern LOG = Pattern.compile("(.+)_updates\\.jsonl");
     private static final Pattern LOCK = Pattern.compile("\\.(.+)_state\\.lock");
     private static final int MAX_DEPTH = 4;
 
-    private final SortedSet<String> stateFiles = new TreeSet<>();
-    private final SortedSet<String> logs = new TreeSet<>();
+    private final SortedSet<String> stateFiles;
+    private final SortedSet<String> logs;
+    private final SortedSet<String> legacyStateFiles;
     private final SortedSet<String> lockFiles = new TreeSet<>();
-    private final SortedSet<String> legacyStateFiles = new TreeSet<>();
     private final List<String> tempFiles = new ArrayList<>();
 
-    private DataDirectoryScan() {
+    private DataDirectoryScan(AgentFiles agentFiles) {
+        stateFiles = agentFiles.stateFileIds();
+        logs = agentFiles.updateLogIds();
+        legacyStateFiles = agentFiles.legacyStateFileIds();
     }
 
     public static DataDirectoryScan of(DataDirectory dataDirectory) {
-        DataDirectoryScan scan = new DataDirectoryScan();
+        DataDirectoryScan scan = new DataDirectoryScan(new AgentFiles(dataDirectory));
         for (String name : names(dataDirectory.agentsDir())) {
-            scan.match(STATE, name, scan.stateFiles);
-            scan.match(LOG, name, scan.logs);
             scan.match(LOCK, name, scan.lockFiles);
-        }
-        for (String name : names(dataDirectory.root())) {
-            scan.match(STATE, name, scan.legacyStateFiles);
         }
         scan.findTempFiles(dataDirectory.root());
         return scan;
