@@ -129,6 +129,6 @@ public class RepairFlow {
     }
 
     private @Nullable String relative(@Nullable Path path) {
-        return path == null ? null : dataDirectory.root().relativize(path).toString().replace('\\', '/');
+        return path == null ? null : dataDirectory.relative(path);
     }
 }

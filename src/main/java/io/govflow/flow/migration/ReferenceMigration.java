@@ -91,7 +91,7 @@ public final class ReferenceMigration {
         try {
             findings = checker.check(null).referenceDataFindings();
         } catch (GovflowException e) {
-            run.fileProblem(agentFiles.relative(dataDirectory.agentsDir()),
+            run.fileProblem(dataDirectory.relative(dataDirectory.agentsDir()),
                     Problem.error(e.code().name(), "The agent files could not be listed."));
             findings = ConsistencyReport.of(Timestamps.now(clock), List.of(), List.of());
         }
@@ -130,8 +130,8 @@ public final class ReferenceMigration {
 
     private void moveLegacyStateFiles(Run run) {
         for (String id : agentFiles.legacyStateFileIds()) {
-            String legacy = agentFiles.relative(dataDirectory.legacyStateFile(id));
-            String target = agentFiles.relative(dataDirectory.stateFile(id));
+            String legacy = dataDirectory.relative(dataDirectory.legacyStateFile(id));
+            String target = dataDirectory.relative(dataDirectory.stateFile(id));
             if (agentFiles.hasStateFile(id)) {
                 run.fileProblem(legacy, Problem.warning("LEGACY_STATE_CONFLICT",
                         "agents/ already holds a state file for this agent; the legacy file was left in place."));
@@ -174,7 +174,7 @@ public final class ReferenceMigration {
     }
 
     private void synthesize(String id, Run run) {
-        String file = agentFiles.relative(dataDirectory.stateFile(id));
+        String file = dataDirectory.relative(dataDirectory.stateFile(id));
         try {
             if (run.dryRun) {
                 Optional<StateFile> state = stateFiles.read(id).or(() -> stateFiles.readLegacy(id));
@@ -201,13 +201,13 @@ public final class ReferenceMigration {
         if (entries.isEmpty()) {
             return;
         }
-        run.action(MigrationAction.SYNTHESIZE_UPDATE_LOG, agentFiles.relative(dataDirectory.updateLog(id)), id,
+        run.action(MigrationAction.SYNTHESIZE_UPDATE_LOG, dataDirectory.relative(dataDirectory.updateLog(id)), id,
                 MigrationAction.detail("entries", entries.size(), "first_seq", entries.get(0).seq(),
                         "last_seq", entries.get(entries.size() - 1).seq()));
     }
 
     private void hashMetadataKeys(Run run) {
-        String file = agentFiles.relative(dataDirectory.metadataFile());
+        String file = dataDirectory.relative(dataDirectory.metadataFile());
         try {
             List<String> plaintext = metadata.readAll().values().stream()
                     .filter(r -> r.apiKey() != null && PLAINTEXT.test(r.apiKey())).map(AgentRecord::agentId).toList();
@@ -225,7 +225,7 @@ public final class ReferenceMigration {
 
     private void hashCopiedKeys(Path dir, Run run) {
         for (Path file : keyRewriter.jsonFilesUnder(dir)) {
-            String relative = agentFiles.relative(file);
+            String relative = dataDirectory.relative(file);
             try {
                 KeyFieldRewriter.Outcome outcome = keyRewriter.rewrite(file, PLAINTEXT, ApiKeys::hash, run.dryRun);
                 if (outcome.damaged()) {

@@ -56,11 +56,6 @@ public final class AgentFiles {
         return Files.exists(dataDirectory.updateLog(agentId));
     }
 
-    /** The path of an agent's file relative to the data directory, with '/' separators (for reports). */
-    public String relative(Path file) {
-        return dataDirectory.root().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    }
-
     private static SortedSet<String> idsIn(Path dir, String suffix) {
         SortedSet<String> ids = new TreeSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + suffix)) {
