@@ -94,6 +94,20 @@ class ReferenceDataRulesTest {
     }
 
     @Test
+    void lockFileOfAnAgentWithoutDataIsAStrayFile() throws Exception {
+        register("locked_agent", 0);
+        Files.createDirectories(data.resolve("agents"));
+        Files.writeString(data.resolve("agents/.locked_agent_state.lock"), "");
+        Files.writeString(data.resolve("agents/.ghost_state.lock"), "");
+
+        ConsistencyReport report = checker.check(null);
+
+        assertThat(report.files()).extracting(ConsistencyReport.FileReport::file)
+                .containsExactly("agents/.ghost_state.lock");
+        assertThat(report.files().get(0).problems()).extracting(Problem::code).containsExactly("ORPHAN_LOCK_FILE");
+    }
+
+    @Test
     void trimmedWindowsAndLateLogsAreHistoryIncomplete() throws Exception {
         register("trimmed_agent", 5);
         Files.createDirectories(data.resolve("agents"));
