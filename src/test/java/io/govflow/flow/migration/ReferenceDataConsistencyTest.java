@@ -1,12 +1,12 @@
-package io.govflow.export;
+package io.govflow.flow.migration;
 
+import static io.govflow.flow.migration.ReferenceFixtures.idsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +35,7 @@ class ReferenceDataConsistencyTest {
     @Test
     void migratedReferenceDataHasWarningsAndNoError() throws Exception {
         Path data = TestFiles.copyFixture("reference-data", temp);
-        Map<String, JsonNode> registered = registered(data);
+        Map<String, JsonNode> registered = ReferenceFixtures.agents(data);
         Set<String> orphans = stateFileIds(data);
         orphans.removeAll(registered.keySet());
         assertThat(registered).hasSize(34);
@@ -84,13 +84,6 @@ class ReferenceDataConsistencyTest {
                 .orElseThrow();
     }
 
-    private static Map<String, JsonNode> registered(Path data) throws Exception {
-        Map<String, JsonNode> out = new TreeMap<>();
-        ApiClient.JSON.readTree(Files.readString(data.resolve("agent_metadata.json"))).properties()
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
     /** Agents with a state file, in {@code agents/} or at the top level (legacy). */
     private static Set<String> stateFileIds(Path data) throws Exception {
         try (Stream<Path> top = Files.list(data); Stream<Path> agents = Files.list(data.resolve("agents"))) {
@@ -109,11 +102,5 @@ class ReferenceDataConsistencyTest {
     private static Set<String> ids(JsonNode report) {
         return report.get("agents").valueStream().map(a -> a.get("agent_id").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> idsWith(JsonNode report, String code) {
-        return report.get("agents").valueStream()
-                .filter(a -> a.get("problems").valueStream().anyMatch(p -> p.get("code").asString().equals(code)))
-                .map(a -> a.get("agent_id").asString()).collect(Collectors.toCollection(TreeSet::new));
     }
 }
