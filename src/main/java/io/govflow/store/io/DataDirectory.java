@@ -29,6 +29,11 @@ public final class DataDirectory {
         return root;
     }
 
+    /** A path inside the data directory as reports and responses show it: relative, with '/' separators. */
+    public String relative(Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
     public Path agentsDir() {
         return root.resolve("agents");
     }
