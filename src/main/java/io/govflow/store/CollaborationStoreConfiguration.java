@@ -3,6 +3,7 @@ package io.govflow.store;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.govflow.store.dialectic.SessionCatalog;
 import io.govflow.store.dialectic.SessionCodec;
 import io.govflow.store.dialectic.SessionRepository;
 import io.govflow.store.io.AtomicJsonWriter;
@@ -24,6 +25,12 @@ public class CollaborationStoreConfiguration {
     @Bean
     SessionRepository sessionRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, SessionCodec codec) {
         return new SessionRepository(dataDirectory, writer, codec);
+    }
+
+    /** Parsed session files for scans (the governance.dialectic context document). */
+    @Bean
+    SessionCatalog sessionCatalog(DataDirectory dataDirectory, SessionCodec codec) {
+        return new SessionCatalog(dataDirectory, codec);
     }
 
     @Bean
