@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.govflow.error.GovflowException;
+import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.flow.migration.MigrationReport;
-import io.govflow.flow.migration.ReferenceDataChecks;
 import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.MetadataCodec;
@@ -61,7 +59,7 @@ final class MigrateCommand implements CommandLineTool {
         try {
             MigrationReport report = migration(dataDir).migrate(dryRun);
             out.println(toJson(report));
-            return report.errors() == 0 ? 0 : 1;
+            return report.totals().errors() == 0 ? 0 : 1;
         } catch (GovflowException e) {
             err.println("migration failed: " + e.code() + " " + e.clientMessage());
             return 1;
@@ -81,26 +79,15 @@ final class MigrateCommand implements CommandLineTool {
         StateFileRepository stateFiles = new StateFileRepository(dir, writer, new StateFileCodec(json), health);
         UpdateLog updateLog = new UpdateLog(dir, files, health, json, clock);
         AgentFiles agentFiles = new AgentFiles(dir);
-        ReferenceDataChecks checks = new ReferenceDataChecks(metadata, agentFiles, stateFiles, updateLog);
+        ConsistencyChecker checker = new ConsistencyChecker(dir, metadata, stateFiles, updateLog, HISTORY_WINDOW,
+                clock);
         return new ReferenceMigration(dir, locks, metadata, stateFiles, updateLog, agentFiles,
-                new KeyFieldRewriter(files, json), checks, health, clock, HISTORY_WINDOW);
+                new KeyFieldRewriter(files, json), checker, health, clock, HISTORY_WINDOW);
     }
 
     private static String toJson(MigrationReport report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dry_run", report.dryRun());
-        body.put("checked_at", report.checkedAt());
-        body.put("actions", report.actions());
-        body.put("agents", report.agents());
-        body.put("files", report.files());
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("actions", report.actions().size());
-        totals.put("agents_with_findings", report.agents().size());
-        totals.put("errors", report.errors());
-        totals.put("warnings", report.warnings());
-        body.put("totals", totals);
         JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT).build();
-        return mapper.writeValueAsString(body);
+        return mapper.writeValueAsString(report);
     }
 }

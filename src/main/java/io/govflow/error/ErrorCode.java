@@ -85,6 +85,12 @@ public enum ErrorCode {
     SESSION_PHASE_CONFLICT(409, "This step does not fit the session's current phase.",
             "Read the session and submit the step its phase expects.", List.of("getSession"),
             "1. GET the session 2. Submit the step for its current phase"),
+    // --- dialectic ---
+    REVIEW_UNAVAILABLE(409, "A dialectic review cannot start or continue for this agent now.",
+            "Read details.reason: no free active reviewer, the named reviewer is not active, or the agent is not paused.",
+            List.of("requestReview", "listAgents"),
+            "1. Read details.reason 2. Name an active reviewer with reviewer_agent_id, or resume one 3. Retry"),
+    // --- end dialectic ---
     IDEMPOTENCY_KEY_REUSED(409, "This Idempotency-Key was already used with a different request body.",
             "Use a fresh Idempotency-Key for a new request.", List.of("postUpdate"),
             "1. Generate a new Idempotency-Key 2. Send the new request with it"),

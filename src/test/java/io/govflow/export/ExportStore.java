@@ -1,7 +1,5 @@
 package io.govflow.export;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +73,5 @@ final class ExportStore {
                 null, false, Map.of());
         return exportFiles.replace(io.govflow.store.export.ExportKind.PACKAGE, fileName,
                 out -> packageWriter.write(record, source, "2025-12-02T10:00:00.000000", out));
-    }
-
-    static void copyTree(Path from, Path to) {
-        try (var paths = java.nio.file.Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target);
-                    target.toFile().setWritable(true);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.govflow.GovflowApplication;
 import io.govflow.cli.CommandLineTools;
+import io.govflow.store.TestFiles;
 import io.govflow.store.check.Problem;
 import io.govflow.store.export.ExportFileReport;
 import io.govflow.store.export.ExportKind;
@@ -63,8 +64,7 @@ class ExportValidatorTest {
     @Test
     void referenceFixturesAreValidDocuments() {
         for (String fixture : List.of("reference-generated", "reference-data")) {
-            Path copy = dataDir.resolve(fixture);
-            ExportStore.copyTree(fixtureDir(fixture), copy);
+            Path copy = TestFiles.copyFixture(fixture, dataDir);
             ExportValidationReport report = new ExportStore(copy).validator.validateAll(NOW);
             assertThat(report.files()).as(fixture).isNotEmpty();
             assertThat(report.files()).allSatisfy(f -> assertThat(f.ok()).as(f.file() + " " + f.problems()).isTrue());
@@ -146,8 +146,7 @@ class ExportValidatorTest {
 
     @Test
     void commandLineRunsFromTheApplicationMainInAChildJvm() throws Exception {
-        Path copy = dataDir.resolve("reference");
-        ExportStore.copyTree(fixtureDir("reference-generated"), copy);
+        Path copy = TestFiles.copyFixture("reference-generated", dataDir);
         assertThat(childJvm(copy)).isZero();
         Files.writeString(copy.resolve("history/broken_history_20251201_151234.json"), "{\"agent_id\": ");
         assertThat(childJvm(copy)).isEqualTo(1);
@@ -161,14 +160,6 @@ class ExportValidatorTest {
         process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
-    }
-
-    static Path fixtureDir(String name) {
-        String shared = System.getProperty("govflow.shared.dir");
-        assertThat(shared).as("system property govflow.shared.dir").isNotNull();
-        Path dir = Path.of(shared, "fixtures", name);
-        assertThat(dir).as("fixture directory " + name).isDirectory();
-        return dir;
     }
 
     private static List<String> codes(ExportFileReport report) {

@@ -19,9 +19,10 @@ final class AgentChecks {
     private AgentChecks() {
     }
 
-    static List<Problem> check(AgentFiles files, int window) {
+    static List<Problem> check(AgentSnapshot files, int window) {
         List<Problem> problems = new ArrayList<>();
         log(files, problems);
+        history(files, problems);
         if (files.stateCorrupt()) {
             problems.add(Problem.error(STATE_CORRUPT, "The state file cannot be read; repair moves it to "
                     + "quarantine and rebuilds it from the update log."));
@@ -44,7 +45,7 @@ final class AgentChecks {
         return problems;
     }
 
-    private static void log(AgentFiles files, List<Problem> problems) {
+    private static void log(AgentSnapshot files, List<Problem> problems) {
         if (files.logCorrupt()) {
             problems.add(Problem.error(LOG_CORRUPT, "The update log has a damaged line before its end; it needs "
                     + "an operator (the file is kept as it is)."));
@@ -57,26 +58,39 @@ final class AgentChecks {
         if (!files.log().contiguous()) {
             problems.add(Problem.error(LOG_NOT_CONTIGUOUS, "The update log's seqs have gaps or repeats."));
         }
-        if (files.log().firstSeq() > 1) {
-            problems.add(Problem.warning(HISTORY_INCOMPLETE, "The update log starts at update %d; earlier updates "
-                    .formatted(files.log().firstSeq()) + "were not retained."));
+    }
+
+    /** The oldest updates are gone: the log starts after seq 1, or (no log yet) the state's window is trimmed. */
+    private static void history(AgentSnapshot files, List<Problem> problems) {
+        long lost = 0;
+        if (files.hasLog()) {
+            lost = files.logCorrupt() ? 0 : files.log().firstSeq() - 1;
+        } else if (files.state() != null) {
+            lost = files.state().updateCount() - files.state().retainedUpdates();
+        }
+        if (lost > 0) {
+            problems.add(Problem.warning(HISTORY_INCOMPLETE, lost == 1 ? "The first update was not retained."
+                    : "The first %d updates were not retained.".formatted(lost)));
         }
     }
 
-    private static void presence(AgentFiles files, List<Problem> problems) {
+    private static void presence(AgentSnapshot files, List<Problem> problems) {
         boolean hasState = files.state() != null || files.stateCorrupt();
         if (files.record() == null) {
             if (hasState) {
-                problems.add(Problem.warning(ORPHAN_STATE, "A state file without a metadata record; adopt it to "
-                        + "make it an agent."));
+                problems.add(Problem.warning(ORPHAN_STATE, "A state file without a metadata record; an operator can "
+                        + "adopt it (POST /api/v1/maintenance/adopt)."));
             } else if (files.hasLog()) {
                 problems.add(Problem.warning(ORPHAN_LOG, "An update log without a metadata record."));
             }
             return;
         }
-        if (!hasState && !files.hasLog() && files.record().totalUpdates() > 0) {
-            problems.add(Problem.warning(STATE_MISSING, "The agent has %d recorded update(s) but no state file; "
-                    .formatted(files.record().totalUpdates()) + "its next update starts from the default state."));
+        if (!hasState && !files.hasLog()) {
+            long total = files.record().totalUpdates();
+            problems.add(Problem.warning(STATE_MISSING, total == 0
+                    ? "No state file yet: the first update starts from the default state."
+                    : "No state file or update log was kept: the next update starts from the default state and is "
+                            + "numbered %d.".formatted(total + 1)));
         }
         if (files.state() != null && !files.hasLog() && files.state().updateCount() > 0) {
             problems.add(Problem.warning(LOG_MISSING, "No update log: the history is only the state file's window "
@@ -85,7 +99,7 @@ final class AgentChecks {
     }
 
     /** {@code metadata.total_updates == state.update_count == last seq}, {@code last_update == last ts}. */
-    private static void invariant(AgentFiles files, List<Problem> problems) {
+    private static void invariant(AgentSnapshot files, List<Problem> problems) {
         long seq = files.last().seq();
         StateFile state = files.state();
         if (!files.stateCorrupt()) {

@@ -25,12 +25,14 @@ import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Timestamps;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The full consistency report, on demand: every agent known from metadata or from its files, checked against the
- * commit invariant of {@code 10-storage.md} §5 and the shape rules of {@code 40-export.md}. Read-only: takes no
- * lock and creates nothing (a concurrent update can show as a transient difference).
+ * The full consistency report, on demand: every agent known from metadata or from its files (a legacy state file
+ * not yet migrated counts as its state file), checked against the commit invariant of {@code 10-storage.md} §5 and
+ * the shape rules of {@code 40-export.md}. Read-only: takes no lock and creates nothing (a concurrent update can
+ * show as a transient difference). The migration report shows a part of it.
  */
 @Service
 public class ConsistencyChecker {
@@ -42,13 +44,20 @@ public class ConsistencyChecker {
     private final int window;
     private final Clock clock;
 
+    @Autowired
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataRepository metadata,
             StateFileRepository stateFiles, UpdateLog updateLog, GovflowProperties properties, Clock clock) {
+        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock);
+    }
+
+    /** Without Spring (command line). */
+    public ConsistencyChecker(DataDirectory dataDirectory, MetadataRepository metadata,
+            StateFileRepository stateFiles, UpdateLog updateLog, int window, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
         this.updateLog = updateLog;
-        this.window = properties.history().window();
+        this.window = window;
         this.clock = clock;
     }
 
@@ -60,6 +69,7 @@ public class ConsistencyChecker {
         TreeSet<String> ids = new TreeSet<>(records.keySet());
         ids.addAll(scan.stateFiles());
         ids.addAll(scan.logs());
+        ids.addAll(scan.legacyStateFiles());
         if (agentId != null) {
             AgentIds.requireValid(agentId);
             if (!ids.contains(agentId)) {
@@ -76,7 +86,7 @@ public class ConsistencyChecker {
         return ConsistencyReport.of(Timestamps.now(clock), agents, files);
     }
 
-    AgentFiles read(String agentId, @Nullable AgentRecord record) {
+    AgentSnapshot read(String agentId, @Nullable AgentRecord record) {
         LogScan log = LogScan.EMPTY;
         boolean logCorrupt = false;
         UpdateLogEntry last = null;
@@ -89,11 +99,11 @@ public class ConsistencyChecker {
         StateFile state = null;
         boolean stateCorrupt = false;
         try {
-            state = stateFiles.read(agentId).orElse(null);
+            state = stateFiles.read(agentId).or(() -> stateFiles.readLegacy(agentId)).orElse(null);
         } catch (GovflowException e) {
             stateCorrupt = true;
         }
-        return new AgentFiles(agentId, record, log, logCorrupt, last, state, stateCorrupt);
+        return new AgentSnapshot(agentId, record, log, logCorrupt, last, state, stateCorrupt);
     }
 
     private SortedMap<String, AgentRecord> records(List<ConsistencyReport.FileReport> files) {

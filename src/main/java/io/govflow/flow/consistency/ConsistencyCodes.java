@@ -1,5 +1,7 @@
 package io.govflow.flow.consistency;
 
+import java.util.Set;
+
 /** The problem codes of the consistency report. */
 final class ConsistencyCodes {
 
@@ -29,6 +31,10 @@ final class ConsistencyCodes {
     static final String ORPHAN_LOCK_FILE = "ORPHAN_LOCK_FILE";
     static final String LEGACY_STATE_FILE = "LEGACY_STATE_FILE";
     static final String TEMP_FILE = "TEMP_FILE";
+
+    /** What a reference data directory did not keep, and agent files that cannot be read: migration reports these. */
+    static final Set<String> REFERENCE_DATA = Set.of(STATE_MISSING, ORPHAN_STATE, ORPHAN_LOG, HISTORY_INCOMPLETE,
+            STATE_CORRUPT, LOG_CORRUPT);
 
     private ConsistencyCodes() {
     }

@@ -7,12 +7,28 @@ import io.govflow.store.check.Problem;
 /** The consistency report: per agent and per stray file, with totals. {@code ok} means no error. */
 public record ConsistencyReport(String checkedAt, List<AgentReport> agents, List<FileReport> files, Totals totals) {
 
-    static ConsistencyReport of(String checkedAt, List<AgentReport> agents, List<FileReport> files) {
+    public static ConsistencyReport of(String checkedAt, List<AgentReport> agents, List<FileReport> files) {
         long ok = agents.stream().filter(AgentReport::ok).count();
         long errors = count(agents, files, true);
         long warnings = count(agents, files, false);
         return new ConsistencyReport(checkedAt, List.copyOf(agents), List.copyOf(files),
                 new Totals(agents.size(), ok, errors, warnings));
+    }
+
+    /**
+     * The part a migration report shows: per agent only what a reference data directory did not keep
+     * ({@code STATE_MISSING}, {@code ORPHAN_STATE}, {@code ORPHAN_LOG}, {@code HISTORY_INCOMPLETE}) and agent files
+     * that cannot be read, agents without such a finding left out; files only with their errors.
+     */
+    public ConsistencyReport referenceDataFindings() {
+        List<AgentReport> found = agents.stream()
+                .map(a -> AgentReport.of(a.agentId(), a.problems().stream()
+                        .filter(p -> ConsistencyCodes.REFERENCE_DATA.contains(p.code())).toList()))
+                .filter(a -> !a.problems().isEmpty()).toList();
+        List<FileReport> damaged = files.stream()
+                .map(f -> new FileReport(f.file(), f.problems().stream().filter(Problem::isError).toList()))
+                .filter(f -> !f.problems().isEmpty()).toList();
+        return of(checkedAt, found, damaged);
     }
 
     private static long count(List<AgentReport> agents, List<FileReport> files, boolean errors) {

@@ -89,6 +89,9 @@ public class RepairFlow {
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             Path state = dataDirectory.stateFile(agentId);
             if (!Files.exists(state)) {
+                state = dataDirectory.legacyStateFile(agentId);
+            }
+            if (!Files.exists(state)) {
                 return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, null, false);
             }
             Path moved = quarantine.moveAside(state, "corrupt");
@@ -126,6 +129,6 @@ public class RepairFlow {
     }
 
     private @Nullable String relative(@Nullable Path path) {
-        return path == null ? null : dataDirectory.root().relativize(path).toString().replace('\\', '/');
+        return path == null ? null : dataDirectory.relative(path);
     }
 }

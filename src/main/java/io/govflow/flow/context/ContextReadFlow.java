@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  * The read pipeline: load → validate (minimum fields, version, tenant, type, hash) → fresh? (TTL; for
  * service-maintained types: not older than the source) → serve. Otherwise fallback 1, the canonical store
  * (service-maintained types are re-derived and rewritten; agent-written types serve the previous valid copy,
- * stale), then fallback 2, a lexical search over the tenant's documents. Also the manifest listing and the
- * drift report.
+ * stale), then fallback 2, a lexical search over the tenant's other documents and the knowledge graph's
+ * discoveries. Also the manifest listing and the drift report.
  */
 @Service
 public class ContextReadFlow {

@@ -9,12 +9,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The canonical source of one service-maintained type. Implementations are beans; the read pipeline finds them
- * by {@link #type()}. A type in the {@code governance.*} namespace without a source answers
- * {@code CONTEXT_NOT_FOUND} (the knowledge graph and dialectic sources plug in here when those stores exist).
+ * by {@link #type()}; they may live in the package of their store's capability. A type in the
+ * {@code governance.*} namespace without a source answers {@code CONTEXT_NOT_FOUND}.
  *
- * <p>Freshness contract: {@link #derive} puts {@link #asOf} (as it was before deriving) into {@code d.as_of};
- * a stored document is fresh while its {@code d.as_of} equals the current {@link #asOf}. Both must be cheap to
- * compare and must never write anything.
+ * <p>Freshness contract: {@link #derive} puts {@link #asOf} (as it was before deriving, or computed from the same
+ * snapshot) into {@code d.as_of}; a stored document is fresh while its {@code d.as_of} equals the current
+ * {@link #asOf}. Both must be cheap, take no lock and never write anything (not even a lock file). A source
+ * without a change counter can stamp a digest of what it derives.
  */
 public interface ContextSource {
 

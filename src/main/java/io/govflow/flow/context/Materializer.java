@@ -14,7 +14,8 @@ import io.govflow.store.io.LogText;
 import io.govflow.store.io.Timestamps;
 
 /**
- * Fallback 1 for service-maintained types: derive the document from its canonical source and store it, so the
+ * Fallback 1 for service-maintained types: derive the document from its canonical source, redact it like any
+ * written document ({@code d} and {@code s}; canonical stores may hold agent-supplied trees) and store it, so the
  * next read is served from the flat file. Runs only on reads: the update path never writes context documents.
  * When the store cannot take the write (read-only, full, busy) the derived document is still served.
  */
@@ -42,10 +43,11 @@ class Materializer {
 
     ContextEnvelope materialize(String agentId, ContextSource source) {
         ContextSource.Derived derived = source.derive(agentId);
+        int redacted = Redactor.redact(derived.d()) + Redactor.redact(derived.s());
         Trimmer.Result trim = parts.trimmer().trim(derived.d(), envelopes.dataBudget());
         Draft draft = new Draft(agentId, source.type(), Timestamps.now(clock), derived.src(),
                 TypeProfile.service(source.type(), derived.related()), derived.d(),
-                parts.fitter().fit(derived.s(), summaryBudget), derived.q(), 0, trim.trim(), trim.over(), 0,
+                parts.fitter().fit(derived.s(), summaryBudget), derived.q(), 0, trim.trim(), trim.over(), redacted,
                 derived.related());
         ContextEnvelope envelope = envelopes.build(draft);
         try {

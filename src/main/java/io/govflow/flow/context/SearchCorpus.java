@@ -5,13 +5,19 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Something the semantic fallback can search for a tenant: its other context documents now; its knowledge-graph
- * discoveries once that store exists (another bean of this interface).
+ * Something the semantic fallback can search for a tenant: its other context documents, the knowledge graph's
+ * discoveries. Items of every corpus are scored together; a corpus may use the terms to hand over only its best
+ * candidates.
  */
 public interface SearchCorpus {
 
-    /** The tenant's searchable items, leaving out the document of {@code excludedType}. */
-    List<Item> items(String agentId, String excludedType);
+    /**
+     * Searchable items for the tenant, leaving out the document of {@code excludedType}. Nothing from another
+     * tenant's context documents, ever.
+     *
+     * @param terms the query terms (lower case, at least one)
+     */
+    List<Item> items(String agentId, String excludedType, List<String> terms);
 
     /**
      * One searchable item.

@@ -15,9 +15,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fallback 2 of the read pipeline: a lexical search over everything the tenant's {@link SearchCorpus}s hold,
- * answered as a synthesized document ({@code src: govflow.semantic}, never stored): {@code s} lists the hits,
- * {@code d} adds each hit's own summary.
+ * Fallback 2 of the read pipeline: a lexical search over everything the {@link SearchCorpus}s hold for the tenant
+ * (its own other documents, the knowledge graph's discoveries), answered as a synthesized document
+ * ({@code src: govflow.semantic}, never stored): {@code s} lists the hits, each with its {@code kind}
+ * ({@code context} or {@code discovery}) and {@code ref} (document type or discovery id), and {@code sources}, the
+ * kinds that answered; {@code d} adds each hit's own summary.
  */
 @Component
 class SemanticFallback {
@@ -40,7 +42,7 @@ class SemanticFallback {
             return Optional.empty();
         }
         List<SearchCorpus.Item> items = new ArrayList<>();
-        corpora.forEach(corpus -> items.addAll(corpus.items(agentId, type)));
+        corpora.forEach(corpus -> items.addAll(corpus.items(agentId, type, terms)));
         List<LexicalSearch.Hit> hits = LexicalSearch.search(terms, items, HITS);
         if (hits.isEmpty()) {
             return Optional.empty();
@@ -50,6 +52,9 @@ class SemanticFallback {
         terms.forEach(d.putArray("query")::add);
         terms.forEach(s.putArray("query")::add);
         s.put("hit_count", hits.size());
+        ArrayNode sources = s.putArray("sources");
+        hits.stream().map(hit -> hit.item().kind()).distinct().forEach(sources::add);
+        d.set("sources", sources.deepCopy());
         ArrayNode fullHits = d.putArray("hits");
         ArrayNode briefHits = s.putArray("hits");
         List<Related> related = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import io.govflow.store.context.ContextEnvelope;
 import io.govflow.store.context.ContextRepository;
 
-/** The tenant's other valid context documents (invalid or tampered ones are never searched). */
+/** The tenant's other valid context documents (invalid or tampered ones are never searched), whatever the terms. */
 @Component
 class TenantDocumentCorpus implements SearchCorpus {
 
@@ -21,7 +21,7 @@ class TenantDocumentCorpus implements SearchCorpus {
     }
 
     @Override
-    public List<Item> items(String agentId, String excludedType) {
+    public List<Item> items(String agentId, String excludedType, List<String> terms) {
         List<Item> items = new ArrayList<>();
         for (String type : repository.storedTypes(agentId)) {
             if (type.equals(excludedType)) {

@@ -2,7 +2,6 @@ package io.govflow.flow.migration;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import io.govflow.engine.GovernanceEngine;
 import io.govflow.engine.GovernanceState;
@@ -39,7 +38,7 @@ final class LogSynthesis {
 
     /** The retained updates as log entries, oldest first; empty when the file retained none. */
     static List<UpdateLogEntry> entries(StateFile f, int window) {
-        int n = retained(f);
+        int n = f.retainedUpdates();
         if (n == 0 || f.updateCount() < n) {
             return List.of();
         }
@@ -67,13 +66,6 @@ final class LogSynthesis {
                     f.lambda1UpdateSkips(), null, null));
         }
         return entries;
-    }
-
-    /** Updates whose every recorded value is present: the shortest of the per-update arrays. */
-    static int retained(StateFile f) {
-        return IntStream.of(f.EHistory().size(), f.IHistory().size(), f.SHistory().size(), f.VHistory().size(),
-                f.coherenceHistory().size(), f.riskHistory().size(), f.decisionHistory().size(),
-                f.timestampHistory().size()).min().orElse(0);
     }
 
     /** λ1 per entry; older files have no {@code lambda1_history}, where the state's λ1 stands in. */

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.govflow.config.GovflowProperties;
+import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFileRepository;
@@ -20,17 +21,11 @@ import io.govflow.store.migration.KeyFieldRewriter;
 public class MigrationConfiguration {
 
     @Bean
-    ReferenceDataChecks referenceDataChecks(MetadataRepository metadata, AgentFiles agentFiles,
-            StateFileRepository stateFiles, UpdateLog updateLog) {
-        return new ReferenceDataChecks(metadata, agentFiles, stateFiles, updateLog);
-    }
-
-    @Bean
     ReferenceMigration referenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataRepository metadata,
             StateFileRepository stateFiles, UpdateLog updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
-            ReferenceDataChecks checks, StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
+            ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
         return new ReferenceMigration(dataDirectory, locks, metadata, stateFiles, updateLog, agentFiles, keyRewriter,
-                checks, storeHealth, clock, properties.history().window());
+                checker, storeHealth, clock, properties.history().window());
     }
 
     @Bean

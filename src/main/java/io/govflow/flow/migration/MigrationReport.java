@@ -1,15 +1,20 @@
 package io.govflow.flow.migration;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.govflow.flow.consistency.ConsistencyReport;
 
 /**
  * What a migration run did (or would do) and what it found.
  *
- * @param agents agents with at least one finding, by id
- * @param files  files that could not be migrated, by path
+ * @param agents agents with a reference-data finding, by id ({@link ConsistencyReport#referenceDataFindings()})
+ * @param files  files that could not be migrated or checked, by path
  */
+@JsonPropertyOrder({ "dry_run", "checked_at", "actions", "agents", "files", "totals" })
 public record MigrationReport(boolean dryRun, String checkedAt, List<MigrationAction> actions,
-        List<AgentFinding> agents, List<FileFinding> files) {
+        List<ConsistencyReport.AgentReport> agents, List<ConsistencyReport.FileReport> files, Totals totals) {
 
     public MigrationReport {
         actions = List.copyOf(actions);
@@ -17,19 +22,18 @@ public record MigrationReport(boolean dryRun, String checkedAt, List<MigrationAc
         files = List.copyOf(files);
     }
 
-    public long errors() {
-        return count(true);
+    /** The actions, the findings and the files migration itself could not handle (listed first). */
+    static MigrationReport of(boolean dryRun, List<MigrationAction> actions,
+            List<ConsistencyReport.FileReport> migrationFiles, ConsistencyReport findings) {
+        List<ConsistencyReport.FileReport> files = new ArrayList<>(migrationFiles);
+        files.addAll(findings.files());
+        ConsistencyReport all = ConsistencyReport.of(findings.checkedAt(), findings.agents(), files);
+        return new MigrationReport(dryRun, all.checkedAt(), actions, all.agents(), all.files(), new Totals(
+                actions.size(), all.agents().size(), all.totals().errors(), all.totals().warnings()));
     }
 
-    public long warnings() {
-        return count(false);
-    }
-
-    private long count(boolean errors) {
-        long fromAgents = agents.stream().flatMap(a -> a.problems().stream()).filter(p -> Problem.ERROR.equals(p.severity()) == errors)
-                .count();
-        long fromFiles = files.stream().flatMap(f -> f.problems().stream()).filter(p -> Problem.ERROR.equals(p.severity()) == errors)
-                .count();
-        return fromAgents + fromFiles;
+    /** Counts over the report. */
+    @JsonPropertyOrder({ "actions", "agents_with_findings", "errors", "warnings" })
+    public record Totals(int actions, int agentsWithFindings, long errors, long warnings) {
     }
 }

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
+import io.govflow.flow.consistency.ConsistencyChecker;
+import io.govflow.flow.consistency.ConsistencyReport;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.MetadataRepository;
@@ -24,6 +26,7 @@ import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -57,14 +60,14 @@ public final class ReferenceMigration {
     private final UpdateLog updateLog;
     private final AgentFiles agentFiles;
     private final KeyFieldRewriter keyRewriter;
-    private final ReferenceDataChecks checks;
+    private final ConsistencyChecker checker;
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final int window;
 
     public ReferenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataRepository metadata,
             StateFileRepository stateFiles, UpdateLog updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
-            ReferenceDataChecks checks, StoreHealth storeHealth, Clock clock, int window) {
+            ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, int window) {
         this.dataDirectory = dataDirectory;
         this.locks = locks;
         this.metadata = metadata;
@@ -72,34 +75,39 @@ public final class ReferenceMigration {
         this.updateLog = updateLog;
         this.agentFiles = agentFiles;
         this.keyRewriter = keyRewriter;
-        this.checks = checks;
+        this.checker = checker;
         this.storeHealth = storeHealth;
         this.clock = clock;
         this.window = window;
     }
 
-    /** Migrates (or, with {@code dryRun}, only reports) and lists every agent finding afterwards. */
+    /**
+     * Migrates (or, with {@code dryRun}, only reports) and lists the reference-data findings of the consistency
+     * checks afterwards.
+     */
     public MigrationReport migrate(boolean dryRun) {
         Run run = perform(dryRun);
-        List<AgentFinding> agents = List.of();
+        ConsistencyReport findings;
         try {
-            agents = checks.check();
+            findings = checker.check(null).referenceDataFindings();
         } catch (GovflowException e) {
-            run.fileProblem(agentFiles.relative(dataDirectory.metadataFile()),
-                    Problem.error(e.code().name(), "The agent metadata cannot be read."));
+            run.fileProblem(dataDirectory.relative(dataDirectory.agentsDir()),
+                    Problem.error(e.code().name(), "The agent files could not be listed."));
+            findings = ConsistencyReport.of(Timestamps.now(clock), List.of(), List.of());
         }
-        return new MigrationReport(dryRun, Timestamps.now(clock), run.actions, agents, run.files);
+        return MigrationReport.of(dryRun, run.actions, run.files, findings);
     }
 
     /** The start-up run: migrates, logs a summary, never fails the start (problems are logged and reported). */
     public MigrationReport migrateAtStartup() {
         Run run = perform(false);
-        MigrationReport report = new MigrationReport(false, Timestamps.now(clock), run.actions, List.of(), run.files);
+        MigrationReport report = MigrationReport.of(false, run.actions, run.files,
+                ConsistencyReport.of(Timestamps.now(clock), List.of(), List.of()));
         if (!report.actions().isEmpty() || !report.files().isEmpty()) {
             LOG.info("reference migration at start-up: actions={} file_problems={}", report.actions().size(),
                     report.files().size());
         }
-        for (FileFinding finding : report.files()) {
+        for (ConsistencyReport.FileReport finding : report.files()) {
             finding.problems().forEach(p -> LOG.warn("reference migration: file={} code={} {}", finding.file(),
                     p.code(), p.message()));
         }
@@ -122,8 +130,8 @@ public final class ReferenceMigration {
 
     private void moveLegacyStateFiles(Run run) {
         for (String id : agentFiles.legacyStateFileIds()) {
-            String legacy = agentFiles.relative(dataDirectory.legacyStateFile(id));
-            String target = agentFiles.relative(dataDirectory.stateFile(id));
+            String legacy = dataDirectory.relative(dataDirectory.legacyStateFile(id));
+            String target = dataDirectory.relative(dataDirectory.stateFile(id));
             if (agentFiles.hasStateFile(id)) {
                 run.fileProblem(legacy, Problem.warning("LEGACY_STATE_CONFLICT",
                         "agents/ already holds a state file for this agent; the legacy file was left in place."));
@@ -166,7 +174,7 @@ public final class ReferenceMigration {
     }
 
     private void synthesize(String id, Run run) {
-        String file = agentFiles.relative(dataDirectory.stateFile(id));
+        String file = dataDirectory.relative(dataDirectory.stateFile(id));
         try {
             if (run.dryRun) {
                 Optional<StateFile> state = stateFiles.read(id).or(() -> stateFiles.readLegacy(id));
@@ -193,13 +201,13 @@ public final class ReferenceMigration {
         if (entries.isEmpty()) {
             return;
         }
-        run.action(MigrationAction.SYNTHESIZE_UPDATE_LOG, agentFiles.relative(dataDirectory.updateLog(id)), id,
+        run.action(MigrationAction.SYNTHESIZE_UPDATE_LOG, dataDirectory.relative(dataDirectory.updateLog(id)), id,
                 MigrationAction.detail("entries", entries.size(), "first_seq", entries.get(0).seq(),
                         "last_seq", entries.get(entries.size() - 1).seq()));
     }
 
     private void hashMetadataKeys(Run run) {
-        String file = agentFiles.relative(dataDirectory.metadataFile());
+        String file = dataDirectory.relative(dataDirectory.metadataFile());
         try {
             List<String> plaintext = metadata.readAll().values().stream()
                     .filter(r -> r.apiKey() != null && PLAINTEXT.test(r.apiKey())).map(AgentRecord::agentId).toList();
@@ -217,7 +225,7 @@ public final class ReferenceMigration {
 
     private void hashCopiedKeys(Path dir, Run run) {
         for (Path file : keyRewriter.jsonFilesUnder(dir)) {
-            String relative = agentFiles.relative(file);
+            String relative = dataDirectory.relative(file);
             try {
                 KeyFieldRewriter.Outcome outcome = keyRewriter.rewrite(file, PLAINTEXT, ApiKeys::hash, run.dryRun);
                 if (outcome.damaged()) {
@@ -236,7 +244,7 @@ public final class ReferenceMigration {
     private static final class Run {
         final boolean dryRun;
         final List<MigrationAction> actions = new ArrayList<>();
-        final List<FileFinding> files = new ArrayList<>();
+        final List<ConsistencyReport.FileReport> files = new ArrayList<>();
 
         Run(boolean dryRun) {
             this.dryRun = dryRun;
@@ -247,7 +255,7 @@ public final class ReferenceMigration {
         }
 
         void fileProblem(String file, Problem problem) {
-            files.add(new FileFinding(file, List.of(problem)));
+            files.add(new ConsistencyReport.FileReport(file, List.of(problem)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.govflow.store.agent;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import io.govflow.store.io.StorageErrors;
 /**
  * Which agents have which files, from directory listings only (nothing is opened): state files and update logs in
  * {@code agents/}, and legacy state files {@code {data}/{id}_state.json} left by older reference versions. Names
- * whose id is not file-safe are ignored, as is the reference's {@code calibration_state.json}.
+ * whose id is not file-safe are ignored, as are symbolic links and the reference's {@code calibration_state.json}.
  */
 public final class AgentFiles {
 
@@ -55,18 +56,14 @@ public final class AgentFiles {
         return Files.exists(dataDirectory.updateLog(agentId));
     }
 
-    /** The path of an agent's file relative to the data directory, with '/' separators (for reports). */
-    public String relative(Path file) {
-        return dataDirectory.root().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    }
-
     private static SortedSet<String> idsIn(Path dir, String suffix) {
         SortedSet<String> ids = new TreeSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + suffix)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String id = name.substring(0, name.length() - suffix.length());
-                if (!name.startsWith(".") && SafeIds.isFileSafe(id) && Files.isRegularFile(entry)) {
+                if (!name.startsWith(".") && SafeIds.isFileSafe(id)
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     ids.add(id);
                 }
             }

@@ -3,6 +3,7 @@ package io.govflow.store.agent;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import io.govflow.store.io.JsonFields;
 
@@ -73,6 +74,17 @@ public record StateFile(
         return new StateFile(DEFAULT_E, DEFAULT_I, DEFAULT_S, DEFAULT_V, DEFAULT_COHERENCE, DEFAULT_LAMBDA1, false,
                 0.0, 0, DEFAULT_C1, DEFAULT_ETA1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), 0.0, 0, Map.of());
+    }
+
+    /**
+     * Updates whose every recorded value the file still holds: the shortest of its per-update arrays
+     * ({@code lambda1_history} aside, which older reference files did not keep). The reference trimmed the oldest
+     * entries, so these are the last ones, ending at {@code update_count}.
+     */
+    public int retainedUpdates() {
+        return IntStream.of(EHistory.size(), IHistory.size(), SHistory.size(), VHistory.size(),
+                coherenceHistory.size(), riskHistory.size(), decisionHistory.size(), timestampHistory.size())
+                .min().orElse(0);
     }
 
     /** Attention scores per update (the file's {@code risk_history}). */

@@ -1,53 +1,48 @@
 package io.govflow.store.check;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.SafeIds;
-import io.govflow.store.io.StorageErrors;
+import io.govflow.store.io.LockFiles;
+import io.govflow.store.io.LockKey;
 
 /**
- * What files the data directory holds per agent (state files, update logs, lock files), plus legacy state files
- * and leftover temp files. Read-only; never opens a lock file.
+ * What files the data directory holds per agent (state files, update logs and legacy state files as
+ * {@link AgentFiles} lists them, agent lock files as {@link LockFiles} does), plus leftover temp files. Read-only;
+ * never opens a lock file.
  */
 public final class DataDirectoryScan {
 
-    private static final Pattern STATE = Pattern.compile("(.+)_state\\.json");
-    private static final Pattern LOG = Pattern.compile("(.+)_updates\\.jsonl");
-    private static final Pattern LOCK = Pattern.compile("\\.(.+)_state\\.lock");
     private static final int MAX_DEPTH = 4;
 
-    private final SortedSet<String> stateFiles = new TreeSet<>();
-    private final SortedSet<String> logs = new TreeSet<>();
+    private final SortedSet<String> stateFiles;
+    private final SortedSet<String> logs;
+    private final SortedSet<String> legacyStateFiles;
     private final SortedSet<String> lockFiles = new TreeSet<>();
-    private final SortedSet<String> legacyStateFiles = new TreeSet<>();
     private final List<String> tempFiles = new ArrayList<>();
 
-    private DataDirectoryScan() {
+    private DataDirectoryScan(AgentFiles agentFiles) {
+        stateFiles = agentFiles.stateFileIds();
+        logs = agentFiles.updateLogIds();
+        legacyStateFiles = agentFiles.legacyStateFileIds();
     }
 
     public static DataDirectoryScan of(DataDirectory dataDirectory) {
-        DataDirectoryScan scan = new DataDirectoryScan();
-        for (String name : names(dataDirectory.agentsDir())) {
-            scan.match(STATE, name, scan.stateFiles);
-            scan.match(LOG, name, scan.logs);
-            scan.match(LOCK, name, scan.lockFiles);
-        }
-        for (String name : names(dataDirectory.root())) {
-            scan.match(STATE, name, scan.legacyStateFiles);
-        }
-        scan.findTempFiles(dataDirectory.root());
+        DataDirectoryScan scan = new DataDirectoryScan(new AgentFiles(dataDirectory));
+        new LockFiles(dataDirectory).list().stream().map(LockFiles.Found::key).filter(Objects::nonNull)
+                .filter(key -> key.kind() == LockKey.Kind.AGENT).map(LockKey::id).filter(Objects::nonNull)
+                .forEach(scan.lockFiles::add);
+        scan.findTempFiles(dataDirectory);
         return scan;
     }
 
@@ -76,40 +71,17 @@ public final class DataDirectoryScan {
         return tempFiles;
     }
 
-    private void match(Pattern pattern, String name, SortedSet<String> into) {
-        Matcher m = pattern.matcher(name);
-        if (m.matches() && SafeIds.isFileSafe(m.group(1))) {
-            into.add(m.group(1));
-        }
-    }
-
-    private void findTempFiles(Path root) {
+    private void findTempFiles(DataDirectory dataDirectory) {
+        Path root = dataDirectory.root();
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root, MAX_DEPTH)) {
             paths.filter(p -> p.getFileName().toString().contains(".tmp-"))
-                    .filter(p -> !p.startsWith(root.resolve("quarantine")))
-                    .forEach(p -> tempFiles.add(root.relativize(p).toString().replace('\\', '/')));
-        } catch (IOException | java.io.UncheckedIOException e) {
+                    .filter(p -> !p.startsWith(dataDirectory.quarantineDir()))
+                    .forEach(p -> tempFiles.add(dataDirectory.relative(p)));
+        } catch (IOException | UncheckedIOException e) {
             // a directory removed while walking: the next check sees the rest
         }
-    }
-
-    private static List<String> names(Path dir) {
-        List<String> names = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return names;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            for (Path path : stream) {
-                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    names.add(path.getFileName().toString());
-                }
-            }
-        } catch (IOException e) {
-            throw StorageErrors.readFailed("directory listing", dir, e);
-        }
-        return names;
     }
 }

@@ -97,7 +97,7 @@ public final class ExportFiles {
     }
 
     public String relative(Path path) {
-        return dataDirectory.root().relativize(path).toString().replace('\\', '/');
+        return dataDirectory.relative(path);
     }
 
     public long size(Path path) {

@@ -76,12 +76,7 @@ public final class HistorySources {
 
         /** Rows every core array has (the reference could leave some shorter); never more than update_count. */
         private int rows() {
-            int n = Math.min(state.timestampHistory().size(), state.VHistory().size());
-            for (List<?> list : List.of(state.EHistory(), state.IHistory(), state.SHistory(),
-                    state.coherenceHistory(), state.riskHistory(), state.decisionHistory())) {
-                n = Math.min(n, list.size());
-            }
-            return (int) Math.min(n, state.updateCount());
+            return (int) Math.min(state.retainedUpdates(), state.updateCount());
         }
 
         @Override

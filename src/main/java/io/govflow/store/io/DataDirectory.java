@@ -36,6 +36,11 @@ public final class DataDirectory {
         return root;
     }
 
+    /** A path inside the data directory as reports and responses show it: relative, with '/' separators. */
+    public String relative(Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
     public Path agentsDir() {
         return root.resolve("agents");
     }
@@ -87,6 +92,13 @@ public final class DataDirectory {
     public Path knowledgeGraphFile() {
         return root.resolve("knowledge_graph.json");
     }
+
+    // --- dialectic: the server secret that signs review messages ---
+    /** {@code .govflow-secret}: the HMAC key of dialectic signatures (0600; never exported). */
+    public Path secretFile() {
+        return root.resolve(".govflow-secret");
+    }
+    // --- end dialectic ---
 
     /** {@code workspace/workspace_{id}/agent_context} */
     public Path contextDir(String agentId) {

@@ -147,8 +147,7 @@ public final class LockFiles {
             if (key != null && !dataDirectory.lockFile(key).equals(file)) {
                 key = null;
             }
-            String relative = dataDirectory.root().relativize(file).toString().replace('\\', '/');
-            into.add(new Found(file, relative, key, attrs.size(), attrs.lastModifiedTime().toInstant()));
+            into.add(new Found(file, dataDirectory.relative(file), key, attrs.size(), attrs.lastModifiedTime().toInstant()));
         }
     }
 

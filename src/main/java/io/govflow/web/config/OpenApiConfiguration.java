@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.web.error.ErrorEnvelope;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -50,6 +53,15 @@ public class OpenApiConfiguration {
                         .license(new License().name("Proprietary")))
                 .components(components)
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * Schemas named as the JSON is written: snake_case. The OpenAPI model is built with swagger-core's own
+     * (Jackson 2) mapper, which does not see the application's naming strategy.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean

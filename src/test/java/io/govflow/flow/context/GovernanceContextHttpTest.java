@@ -158,21 +158,23 @@ class GovernanceContextHttpTest {
     }
 
     @Test
-    void serviceTypesAreNotWritableAndUnpluggedOnesAreNotFound() {
+    void serviceTypesAreNotWritableAndUnknownOnesAreNotFound() {
         String key = client.register("gov_types");
-        for (String type : new String[] {"governance.state", "governance.history", "governance.custom"}) {
+        for (String type : new String[] {"governance.state", "governance.history", "governance.knowledge",
+                "governance.dialectic", "governance.custom"}) {
             Reply put = client.send("PUT", "/api/v1/agents/gov_types/context/" + type, key,
                     Map.of("src", "me", "d", Map.of("x", 1)), Map.of());
             assertThat(put.status()).isEqualTo(400);
             assertThat(put.body().get("error_code").asString()).isEqualTo("INVALID_CONTEXT_TYPE");
         }
-        for (String type : new String[] {"governance.knowledge", "governance.dialectic", "governance.custom"}) {
+        for (String type : new String[] {"governance.custom", "governance.state.extra"}) {
             Reply get = client.get("/api/v1/agents/gov_types/context/" + type, key);
             assertThat(get.status()).isEqualTo(404);
             assertThat(get.body().get("error_code").asString()).isEqualTo("CONTEXT_NOT_FOUND");
         }
         assertThat(client.get("/api/v1/agents/gov_types/context", key).body().get("service_types").toString())
-                .isEqualTo("[\"governance.history\",\"governance.state\"]");
+                .isEqualTo("[\"governance.dialectic\",\"governance.history\",\"governance.knowledge\","
+                        + "\"governance.state\"]");
     }
 
     @Test

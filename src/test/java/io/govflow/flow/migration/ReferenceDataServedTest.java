@@ -1,5 +1,6 @@
 package io.govflow.flow.migration;
 
+import static io.govflow.flow.migration.ReferenceFixtures.idsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -203,12 +204,6 @@ class ReferenceDataServedTest {
         Reply reply = client.post("/api/v1/maintenance/migrate", ADMIN, Map.of("dry_run", dryRun));
         assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
         return reply.body();
-    }
-
-    private static Set<String> idsWith(JsonNode report, String code) {
-        return report.get("agents").valueStream()
-                .filter(a -> a.get("problems").valueStream().anyMatch(p -> p.get("code").asString().equals(code)))
-                .map(a -> a.get("agent_id").asString()).collect(Collectors.toSet());
     }
 
     private static Set<String> severities(JsonNode report) {

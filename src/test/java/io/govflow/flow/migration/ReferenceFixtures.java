@@ -9,15 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.govflow.support.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** Facts read from a reference data directory before it is served: its plaintext keys and its agents. */
+/** Facts read from a reference data directory before it is served (its plaintext keys and its agents), and reports. */
 final class ReferenceFixtures {
 
     private static final Pattern KEY = Pattern.compile("\"api_key\"\\s*:\\s*\"([^\"]+)\"");
@@ -45,6 +47,13 @@ final class ReferenceFixtures {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         root.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** The agents of a report (migration or consistency) with a problem of this code. */
+    static Set<String> idsWith(JsonNode report, String code) {
+        return report.get("agents").valueStream()
+                .filter(a -> a.get("problems").valueStream().anyMatch(p -> p.get("code").asString().equals(code)))
+                .map(a -> a.get("agent_id").asString()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The files under {@code dir} that contain {@code text}, relative to it. */

@@ -12,8 +12,9 @@ import io.govflow.store.agent.UpdateLogEntry;
  *
  * @param log the log's shape (EMPTY when there is no log)
  * @param last the last committed log line
+ * @param state the state file in {@code agents/}, else a legacy {@code {data}/{id}_state.json} not yet migrated
  */
-record AgentFiles(String agentId, @Nullable AgentRecord record, LogScan log, boolean logCorrupt,
+record AgentSnapshot(String agentId, @Nullable AgentRecord record, LogScan log, boolean logCorrupt,
         @Nullable UpdateLogEntry last, @Nullable StateFile state, boolean stateCorrupt) {
 
     boolean hasLog() {

@@ -1,0 +1,107 @@
+package io.govflow.flow.dialectic;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.govflow.error.GovflowException;
+import io.govflow.store.dialectic.DialecticMessage;
+import io.govflow.store.dialectic.SessionCodec;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LogText;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.secret.ServerSecret;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Signs transcript messages: HMAC-SHA256 with the server secret ({@code data/.govflow-secret}) over the message's
+ * canonical JSON (keys sorted at every level, no whitespace), as lower-case hex. The secret is created on start-up;
+ * if that fails (e.g. a read-only data directory) the service still starts and the first signature retries.
+ */
+@Component
+public class MessageSigner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageSigner.class);
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final DataDirectory dataDirectory;
+    private final StoreHealth health;
+    private final SessionCodec codec;
+    private final StoreJson json;
+    private volatile @Nullable ServerSecret secret;
+
+    public MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json) {
+        this.dataDirectory = dataDirectory;
+        this.health = health;
+        this.codec = codec;
+        this.json = json;
+        try {
+            this.secret = ServerSecret.loadOrCreate(dataDirectory, health);
+        } catch (GovflowException e) {
+            LOG.warn("Server secret not available at start-up ({}); dialectic signatures retry on use",
+                    LogText.safe(e.code()));
+        }
+    }
+
+    public String sign(DialecticMessage message) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret().key(), ALGORITHM));
+            return HexFormat.of().formatHex(mac.doFinal(canonical(message)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
+    /** The bytes that are signed: the message as its file holds it, keys sorted recursively, compact. */
+    byte[] canonical(DialecticMessage message) {
+        return json.toCompactBytes(sorted(codec.toObject(message)));
+    }
+
+    private ServerSecret secret() {
+        ServerSecret current = secret;
+        if (current == null) {
+            synchronized (this) {
+                current = secret;
+                if (current == null) {
+                    current = ServerSecret.loadOrCreate(dataDirectory, health);
+                    secret = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private JsonNode sorted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode out = json.object();
+            List<String> names = new ArrayList<>();
+            object.propertyNames().forEach(names::add);
+            names.sort(null);
+            for (String name : names) {
+                out.set(name, sorted(object.get(name)));
+            }
+            return out;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = json.array();
+            array.forEach(element -> out.add(sorted(element)));
+            return out;
+        }
+        return node;
+    }
+}

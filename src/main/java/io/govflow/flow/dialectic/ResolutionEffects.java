@@ -1,0 +1,76 @@
+package io.govflow.flow.dialectic;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.govflow.flow.agent.AgentLifecycle;
+import io.govflow.flow.agent.AgentStatuses;
+import io.govflow.flow.knowledge.KnowledgeService;
+import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LifecycleEvent;
+import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.dialectic.DialecticSession;
+import io.govflow.store.io.Timestamps;
+
+/**
+ * What a resolution does outside the session file. Resume: the paused agent becomes active through the lifecycle
+ * service, with a {@code resumed} event carrying the agreed conditions (no metric check: the review is the
+ * authority). Block: an active agent is paused. A disputed discovery becomes {@code resolved} (resume) or
+ * {@code open} again (block), with a note. Called with the agent's lock held; a deleted agent is left alone.
+ */
+@Component
+class ResolutionEffects {
+
+    private final AgentLifecycle lifecycle;
+    private final MetadataRepository metadata;
+    private final KnowledgeService knowledge;
+    private final Clock clock;
+
+    ResolutionEffects(AgentLifecycle lifecycle, MetadataRepository metadata, KnowledgeService knowledge,
+            Clock clock) {
+        this.lifecycle = lifecycle;
+        this.metadata = metadata;
+        this.knowledge = knowledge;
+        this.clock = clock;
+    }
+
+    void resume(DialecticSession session, List<String> conditions) {
+        if (registered(session.pausedAgentId()).isPresent()) {
+            lifecycle.resume(session.pausedAgentId(), "Resumed by dialectic session " + session.sessionId(),
+                    conditions, false);
+        }
+        settleDiscovery(session, "resolved", "Dispute settled by dialectic session " + session.sessionId()
+                + " (resume); agreed conditions: " + String.join("; ", conditions));
+    }
+
+    void block(DialecticSession session, String reason) {
+        if (registered(session.pausedAgentId()).isPresent()) {
+            String now = Timestamps.now(clock);
+            metadata.update(session.pausedAgentId(), record -> pauseIfRunning(record, now,
+                    "Paused: dialectic session " + session.sessionId() + " blocked the resolution (" + reason + ")"));
+        }
+        settleDiscovery(session, "open", "Dialectic session " + session.sessionId()
+                + " blocked the proposed correction (" + reason + "); the discovery stands as recorded");
+    }
+
+    private Optional<AgentRecord> registered(String agentId) {
+        return metadata.find(agentId).filter(r -> !AgentStatuses.DELETED.equals(r.status()));
+    }
+
+    private static AgentRecord pauseIfRunning(AgentRecord record, String now, String reason) {
+        if (!AgentStatuses.ACTIVE.equals(record.status()) && !AgentStatuses.WAITING_INPUT.equals(record.status())) {
+            return record;
+        }
+        return record.withStatus(AgentStatuses.PAUSED).withPausedAt(now)
+                .withLifecycleEvent(LifecycleEvent.of("paused", now, reason));
+    }
+
+    private void settleDiscovery(DialecticSession session, String status, String note) {
+        if (session.discoveryId() != null) {
+            knowledge.settleDispute(session.discoveryId(), status, note, "dialectic");
+        }
+    }
+}

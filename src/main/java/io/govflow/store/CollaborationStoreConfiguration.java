@@ -1,0 +1,46 @@
+package io.govflow.store;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.govflow.store.dialectic.SessionCatalog;
+import io.govflow.store.dialectic.SessionCodec;
+import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.io.AtomicJsonWriter;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.LockManager;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.knowledge.KnowledgeGraphCodec;
+import io.govflow.store.knowledge.KnowledgeGraphRepository;
+
+/** The store beans of the collaborative files: dialectic sessions and the knowledge graph. */
+@Configuration(proxyBeanMethods = false)
+public class CollaborationStoreConfiguration {
+
+    @Bean
+    SessionCodec sessionCodec(StoreJson json) {
+        return new SessionCodec(json);
+    }
+
+    @Bean
+    SessionRepository sessionRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, SessionCodec codec) {
+        return new SessionRepository(dataDirectory, writer, codec);
+    }
+
+    /** Parsed session files for scans (the governance.dialectic context document). */
+    @Bean
+    SessionCatalog sessionCatalog(DataDirectory dataDirectory, SessionCodec codec) {
+        return new SessionCatalog(dataDirectory, codec);
+    }
+
+    @Bean
+    KnowledgeGraphCodec knowledgeGraphCodec(StoreJson json) {
+        return new KnowledgeGraphCodec(json);
+    }
+
+    @Bean
+    KnowledgeGraphRepository knowledgeGraphRepository(DataDirectory dataDirectory, AtomicJsonWriter writer,
+            LockManager locks, KnowledgeGraphCodec codec) {
+        return new KnowledgeGraphRepository(dataDirectory, writer, locks, codec);
+    }
+}

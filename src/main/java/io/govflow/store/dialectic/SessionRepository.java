@@ -1,0 +1,104 @@
+package io.govflow.store.dialectic;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
+import io.govflow.store.io.AtomicJsonWriter;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.LogText;
+import io.govflow.store.io.StorageErrors;
+
+/**
+ * The session files. Reads take no lock and never write; {@link #write} replaces a file atomically and must be
+ * called under the session's lock (the flow holds it across read, check and write). A damaged file is
+ * {@code STATE_CORRUPT} when asked for by id and skipped (with a log line) when listing.
+ */
+public final class SessionRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRepository.class);
+    private static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{16}\\.json");
+
+    private final DataDirectory dataDirectory;
+    private final AtomicJsonWriter writer;
+    private final SessionCodec codec;
+
+    public SessionRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, SessionCodec codec) {
+        this.dataDirectory = dataDirectory;
+        this.writer = writer;
+        this.codec = codec;
+    }
+
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    public Optional<DialecticSession> find(String sessionId) {
+        Path file = dataDirectory.sessionFile(sessionId);
+        try {
+            return Optional.of(codec.parse(Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | FileFormatException e) {
+            throw corrupt(sessionId, file, e);
+        }
+    }
+
+    public boolean exists(String sessionId) {
+        return Files.exists(dataDirectory.sessionFile(sessionId));
+    }
+
+    /** Every readable session file (damaged ones are logged and left out). */
+    public List<DialecticSession> list() {
+        Path dir = dataDirectory.sessionsDir();
+        List<DialecticSession> sessions = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return sessions;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (FILE_NAME.matcher(file.getFileName().toString()).matches()) {
+                    readListed(file).ifPresent(sessions::add);
+                }
+            }
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("session directory", dir, e);
+        }
+        return sessions;
+    }
+
+    /** Replaces the session's file atomically. The caller holds the session lock. */
+    public void write(DialecticSession session) {
+        writer.write(dataDirectory.sessionFile(session.sessionId()), codec.format(session));
+    }
+
+    private Optional<DialecticSession> readListed(Path file) {
+        try {
+            return Optional.of(codec.parse(Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | FileFormatException e) {
+            LOG.warn("Skipping damaged session file {}: {}", LogText.safe(file.getFileName()), LogText.safe(e));
+            return Optional.empty();
+        }
+    }
+
+    private static GovflowException corrupt(String sessionId, Path file, Exception e) {
+        LOG.error("Damaged session file {}: {}", LogText.safe(file), LogText.safe(e));
+        return new GovflowException(ErrorCode.STATE_CORRUPT,
+                Map.of("file", "dialectic_session", "session_id", sessionId), null, e);
+    }
+}

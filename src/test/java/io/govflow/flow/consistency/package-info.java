@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.flow.consistency;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Tests of store.secret. */
+@NullMarked
+package io.govflow.store.secret;
+
+import org.jspecify.annotations.NullMarked;
