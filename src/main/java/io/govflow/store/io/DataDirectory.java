@@ -145,6 +145,14 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Forces a file's content to the device through the store's fsync seam, for the few files written outside
+     * {@link AtomicFileWriter}. The caller decides what a failure means.
+     */
+    public void syncFile(java.nio.channels.FileChannel channel, Path file) throws IOException {
+        fsync.file(channel, file, true);
+    }
+
     /** Makes a directory's entries durable; a failure latches the store read-only. */
     public void syncDirectory(Path dir) {
         try {

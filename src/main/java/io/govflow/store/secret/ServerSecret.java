@@ -25,7 +25,6 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Directories;
-import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LogText;
 import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
@@ -71,9 +70,9 @@ public final class ServerSecret {
         Path temp = dir.resolve(AtomicFileWriter.tempPrefix(file) + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         try {
-            writeSynced(temp, content);
+            writeSynced(dataDirectory, temp, content);
             publish(temp, file);
-            Fsync.SYSTEM.directory(dir);
+            dataDirectory.syncDirectory(dir);
         } catch (IOException e) {
             throw StorageErrors.writeFailed("creating the server secret", file, e);
         } finally {
@@ -100,14 +99,14 @@ public final class ServerSecret {
         }
     }
 
-    private static void writeSynced(Path temp, byte[] content) throws IOException {
+    private static void writeSynced(DataDirectory dataDirectory, Path temp, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), Directories.fileAttributes(temp))) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            dataDirectory.syncFile(channel, temp);
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.govflow.durability.powerloss.PowerLossRecorder.DirNode;
 import io.govflow.durability.powerloss.PowerLossRecorder.FileNode;
@@ -25,6 +27,9 @@ public final class DurableImage {
         /** A random part of an unsynced append reached the disk, or the size did and the data did not (zeros). */
         TORN_APPENDS
     }
+
+    private static final Pattern TEMP_NAME = Pattern.compile("(\\..+\\.tmp-)\\d+(-.+)");
+    private static final long DEAD_PID = 999_999_999L;
 
     private final Map<Path, Map<String, Node>> directories;
     private final Map<Path, byte[]> unsyncedTails;
@@ -50,7 +55,7 @@ public final class DurableImage {
 
     private void write(Path relative, Path target, Variant variant, Random random) throws IOException {
         for (Map.Entry<String, Node> entry : directories.getOrDefault(relative, Map.of()).entrySet()) {
-            Path child = target.resolve(entry.getKey());
+            Path child = target.resolve(afterPowerCut(entry.getKey()));
             if (entry.getValue() instanceof DirNode) {
                 Files.createDirectories(child);
                 write(relative.resolve(entry.getKey()), child, variant, random);
@@ -58,6 +63,16 @@ public final class DurableImage {
                 Files.write(child, content(relative.resolve(entry.getKey()), file.content(), variant, random));
             }
         }
+    }
+
+    /**
+     * After a power cut no writer is alive, but the service that recovers this image runs in the test's JVM,
+     * whose pid the temp files of the cut carry: they are given a pid that cannot be alive, so that start-up
+     * treats them as it would on a rebooted machine.
+     */
+    private static String afterPowerCut(String name) {
+        Matcher temp = TEMP_NAME.matcher(name);
+        return temp.matches() ? temp.group(1) + DEAD_PID + temp.group(2) : name;
     }
 
     private byte[] content(Path relative, byte[] synced, Variant variant, Random random) {

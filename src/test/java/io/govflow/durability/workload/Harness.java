@@ -26,10 +26,13 @@ public final class Harness {
     private Harness() {
     }
 
-    /** Loop detection off (the load is deliberately repetitive), the admin token, and {@code extra}. */
+    /**
+     * Loop detection and the discovery rate limit off (the load is deliberately repetitive), the admin token, and
+     * {@code extra}.
+     */
     public static String[] serviceArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("--govflow.governance.loop-detection=false",
-                "--govflow.security.admin-token=" + ADMIN_TOKEN));
+                "--govflow.knowledge.max-stores-per-hour=1000000", "--govflow.security.admin-token=" + ADMIN_TOKEN));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

@@ -18,6 +18,8 @@ public final class Workloads {
                 new RegistrationsWorkload(prefix),
                 new MetadataEditsWorkload(prefix),
                 new ExportsWorkload(prefix),
-                new ContextWritesWorkload(prefix));
+                new ContextWritesWorkload(prefix),
+                new DiscoveriesWorkload(prefix),
+                new DialecticWorkload(prefix));
     }
 }
