@@ -482,6 +482,11 @@ class HostileInputTest {
                 new Attack(41, "page sizes beyond the maximum", () -> {
                     expect(client().get("/api/v1/agents?size=10000000", KEYS.get(VICTIM)), 400, "VALIDATION_FAILED");
                     expect(client().get("/api/v1/agents?page=-1", KEYS.get(VICTIM)), 400, "VALIDATION_FAILED");
+                    Reply discoveries = client().get("/api/v1/discoveries?limit=10000000", KEYS.get(VICTIM));
+                    assertThat(discoveries.status()).as(discoveries.raw()).isIn(200, 400);
+                    if (discoveries.status() == 400) {
+                        recordFailure(discoveries);
+                    }
                 }),
                 new Attack(42, "a slow body holds no lock while it is read", () -> {
                     try (Socket slow = new Socket("127.0.0.1", port())) {
