@@ -128,8 +128,11 @@ public enum ErrorCode {
             List.of("repair", "consistency"),
             "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Run it without dry_run"),
     METADATA_CORRUPT(503, "The agent metadata file is damaged; nothing was changed.",
-            "An operator should run the repair endpoint.", List.of("repair", "consistency"),
-            "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair"),
+            "An operator should run the repair endpoint's dry run, then restore agent_metadata.json from a backup: "
+                    + "agent keys cannot be rebuilt, so the damaged file is reported, never overwritten.",
+            List.of("repair", "consistency"),
+            "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Restore "
+                    + "agent_metadata.json from backups/ or a backup copy 4. Restart (update logs roll it forward)"),
     DISK_FULL(507, "The data directory has no space left; nothing was written.",
             "Free disk space; the service recovers by itself.", List.of(),
             "1. Free space on the data volume 2. Retry"),

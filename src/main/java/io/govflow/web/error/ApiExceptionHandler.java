@@ -124,8 +124,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static void logFailure(ErrorCode code, String requestId, Throwable ex) {
-        if (code.httpStatus() >= 500) {
+        if (code == ErrorCode.INTERNAL_ERROR || code == ErrorCode.STORAGE_ERROR) {
             log.error("request_id={} error_code={} cause={}", requestId, code, LogSafe.escape(ex), ex);
+        } else if (code.httpStatus() >= 500) {
+            // an expected operational state (busy, read-only, damaged file, full disk): its cause was logged once
+            // where it happened; one line per refused request is enough
+            log.warn("request_id={} error_code={} cause={}", requestId, code, LogSafe.escape(ex));
         } else if (log.isDebugEnabled()) {
             log.debug("request_id={} error_code={} cause={}", requestId, code, LogSafe.escape(ex));
         } else {
