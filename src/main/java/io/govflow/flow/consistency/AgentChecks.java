@@ -112,7 +112,12 @@ final class AgentChecks {
             }
         }
         AgentRecord record = files.record();
-        if (record != null && (record.totalUpdates() != seq || !record.lastUpdate().equals(files.last().ts()))) {
+        if (record != null && record.totalUpdates() > seq) {
+            problems.add(Problem.error(METADATA_AHEAD_OF_LOG, "metadata total_updates (%d) is ahead of the log's last "
+                    .formatted(record.totalUpdates()) + "update (%d): the log lost lines; restore it from a backup "
+                            .formatted(seq) + "(repair leaves it as it is)."));
+        } else if (record != null
+                && (record.totalUpdates() != seq || !record.lastUpdate().equals(files.last().ts()))) {
             problems.add(Problem.error(METADATA_BEHIND_LOG, "metadata total_updates/last_update (%d) do not match "
                     .formatted(record.totalUpdates()) + "the log's last update (%d); repair rolls them forward."
                             .formatted(seq)));

@@ -21,6 +21,7 @@ final class ConsistencyCodes {
     static final String STATE_VALUE_OUT_OF_RANGE = "STATE_VALUE_OUT_OF_RANGE";
     static final String HISTORY_VALUE_OUT_OF_RANGE = "HISTORY_VALUE_OUT_OF_RANGE";
     static final String METADATA_BEHIND_LOG = "METADATA_BEHIND_LOG";
+    static final String METADATA_AHEAD_OF_LOG = "METADATA_AHEAD_OF_LOG";
     static final String METADATA_STATE_MISMATCH = "METADATA_STATE_MISMATCH";
     static final String METADATA_INVALID = "METADATA_INVALID";
     static final String METADATA_CORRUPT = "METADATA_CORRUPT";

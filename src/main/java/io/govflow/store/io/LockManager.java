@@ -221,7 +221,8 @@ public final class LockManager {
         }
         FileChannel channel;
         try {
-            channel = FileChannel.open(entry.path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(entry.path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -249,8 +250,9 @@ public final class LockManager {
     private @Nullable OpenedLockFile open(Path path) {
         try {
             Object before = identity(path);
+            // never through a planted symlink: the lock must live on our own file in our own directory
             FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), Directories.fileAttributes(path));
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), Directories.fileAttributes(path));
             Object after = identity(path);
             if (before == MISSING || !before.equals(after)) {
                 closeQuietly(channel);

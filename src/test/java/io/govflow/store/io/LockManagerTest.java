@@ -49,6 +49,17 @@ class LockManagerTest {
     }
 
     @Test
+    void aPlantedSymlinkIsNeverLockedThrough() throws Exception {
+        Path outside = Files.writeString(root.resolve("outside.txt"), "not a lock");
+        Files.createDirectories(root.resolve("agents"));
+        Files.createSymbolicLink(root.resolve("agents/.linked_agent_state.lock"), outside);
+        LockManager locks = manager(SHORT);
+
+        assertThatThrownBy(() -> locks.acquire(LockKey.agent("linked_agent"))).isInstanceOf(GovflowException.class);
+        assertThat(Files.readString(outside)).isEqualTo("not a lock");
+    }
+
+    @Test
     void lockFilesAreCreatedOnFirstAcquisitionAndNeverDeleted() throws Exception {
         LockManager locks = manager(SHORT);
         Path file = root.resolve("dialectic_sessions/.s1.lock");
