@@ -39,5 +39,14 @@ public interface ContextSource {
             q = List.copyOf(q);
             related = List.copyOf(related);
         }
+
+        /** A document whose {@code d} is {@code as_of} first, then the fields of {@code body}. */
+        public static Derived stamped(String src, JsonNode asOf, ObjectNode body, ObjectNode s, List<String> q,
+                List<Related> related) {
+            ObjectNode d = body.objectNode();
+            d.set("as_of", asOf);
+            d.setAll(body);
+            return new Derived(src, d, s, q, related);
+        }
     }
 }

@@ -71,10 +71,7 @@ class DialecticContextSource implements ContextSource {
     @Override
     public Derived derive(String agentId) {
         Content content = content(agentId);
-        ObjectNode d = NODES.objectNode();
-        d.set("as_of", content.asOf());
-        d.setAll(content.body());
-        return new Derived(SRC, d, content.s(), Content.HINTS, List.of(
+        return Derived.stamped(SRC, content.asOf(), content.body(), content.s(), Content.HINTS, List.of(
                 new Related(ContextTypes.STATE, "companion"),
                 new Related(ContextTypes.KNOWLEDGE, "disputed_discoveries")));
     }

@@ -72,10 +72,7 @@ class KnowledgeContextSource implements ContextSource {
     @Override
     public Derived derive(String agentId) {
         Content content = content(agentId);
-        ObjectNode d = NODES.objectNode();
-        d.set("as_of", content.asOf());
-        d.setAll(content.body());
-        return new Derived(SRC, d, content.s(), content.q(), List.of(
+        return Derived.stamped(SRC, content.asOf(), content.body(), content.s(), content.q(), List.of(
                 new Related(ContextTypes.DIALECTIC, "reviews_and_disputes"),
                 new Related(ContextTypes.STATE, "companion")));
     }
