@@ -2,33 +2,38 @@ package io.govflow.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Test helpers: the shared fixtures (copied, never used in place) and directory listings. */
+/** Test helpers: the reference fixtures (copied, never used in place) and directory listings. */
 public final class TestFiles {
 
     private TestFiles() {
     }
 
     /**
-     * The {@code shared/} directory beside the project ({@code govflow.shared.dir}, default {@code ../shared}).
-     * Fails, never skips, when it is missing: fixture tests must not pass silently.
+     * The repository's copy of the reference fixtures ({@code src/test/resources/fixtures}, on the test class
+     * path). Fails, never skips, when it is missing: fixture tests must not pass silently.
      */
-    public static Path sharedDir() {
-        Path dir = Path.of(System.getProperty("govflow.shared.dir", "../shared")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir.resolve("fixtures"))) {
-            throw new IllegalStateException("shared fixtures not found at " + dir
-                    + " (set -Dgovflow.shared.dir to the shared/ directory)");
+    public static Path fixturesDir() {
+        URL marker = TestFiles.class.getResource("/fixtures/README.md");
+        if (marker == null) {
+            throw new IllegalStateException("fixtures/README.md not found on the test class path");
         }
-        return dir;
+        try {
+            return Path.of(marker.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("fixtures are not a directory on the test class path", e);
+        }
     }
 
-    /** A fresh copy of {@code shared/fixtures/{name}} inside {@code target}. */
+    /** A fresh copy of the fixture {@code name} inside {@code target}. */
     public static Path copyFixture(String name, Path target) {
-        Path source = sharedDir().resolve("fixtures").resolve(name);
+        Path source = fixturesDir().resolve(name);
         Path copy = target.resolve(name);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {

@@ -75,7 +75,7 @@ class LogSynthesisTest {
     }
 
     private StateFile fixture(String name, String file) throws Exception {
-        Path source = TestFiles.sharedDir().resolve("fixtures").resolve(name).resolve(file);
+        Path source = TestFiles.fixturesDir().resolve(name).resolve(file);
         return codec.parse(Files.readAllBytes(source));
     }
 }
