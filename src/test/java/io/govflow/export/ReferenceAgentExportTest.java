@@ -11,11 +11,11 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.support.ApiClient;
 import io.govflow.support.RunningApp;
 import io.govflow.support.StoreInvariants;
+import io.govflow.support.TestFiles;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.FileTree;
 import io.govflow.support.RunningApp;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

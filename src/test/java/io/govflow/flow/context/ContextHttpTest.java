@@ -420,7 +420,7 @@ class ContextHttpTest {
     }
 
     private static List<String> files() {
-        return io.govflow.store.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
+        return io.govflow.support.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
     }
 
     @Test

@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.FileTree;
 import io.govflow.support.RunningApp;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.govflow.store;
+package io.govflow.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
