@@ -1,6 +1,7 @@
 package io.govflow.export;
 
-import static io.govflow.export.ExportHttpTest.assertError;
+import static io.govflow.support.Replies.abbreviated;
+import static io.govflow.support.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ class ConsistencyRepairHttpTest {
 
     private static JsonNode update(String agentId, String key) {
         ApiClient.Reply reply = client.post("/api/v1/agents/" + agentId + "/updates", key, Map.of());
-        assertThat(reply.status()).as(ExportHttpTest.abbreviated(reply.raw())).isEqualTo(200);
+        assertThat(reply.status()).as(abbreviated(reply.raw())).isEqualTo(200);
         return reply.body();
     }
 

@@ -1,5 +1,7 @@
 package io.govflow.export;
 
+import static io.govflow.support.Replies.abbreviated;
+import static io.govflow.support.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -291,19 +293,6 @@ class ExportHttpTest {
 
     private static Reply export(String key, Object body) {
         return client.post("/api/v1/agents/bad_input_agent/exports", key, body);
-    }
-
-    static void assertError(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(abbreviated(reply.raw())).isEqualTo(status);
-        assertThat(reply.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(reply.body().get("success").asBoolean()).isFalse();
-        if (code != null) {
-            assertThat(reply.body().get("error_code").asString()).isEqualTo(code);
-        }
-    }
-
-    static String abbreviated(String raw) {
-        return raw.length() <= 400 ? raw : raw.substring(0, 400) + "…";
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.govflow.export;
 
+import static io.govflow.support.Replies.abbreviated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class ExportMemoryTest {
                 .redirectOutput(output.toFile()).start();
         assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("child finished").isTrue();
         String out = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(ExportHttpTest.abbreviated(out)).isZero();
+        assertThat(process.exitValue()).as(abbreviated(out)).isZero();
         assertThat(out).contains("max_heap_mb=").doesNotContain("OutOfMemoryError");
         for (String line : out.lines().filter(l -> l.contains("bytes=")).toList()) {
             assertThat(line).contains("ok=true").contains("problems=[]");
