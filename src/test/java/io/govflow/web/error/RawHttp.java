@@ -1,4 +1,4 @@
-package io.govflow.web;
+package io.govflow.web.error;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

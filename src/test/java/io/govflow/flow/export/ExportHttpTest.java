@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.flow.export;
 
 import static io.govflow.support.Replies.abbreviated;
 import static io.govflow.support.Replies.assertError;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.govflow.store.export.GeneratedLogs;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.RunningApp;

@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.flow.consistency;
 
 import static io.govflow.support.Replies.abbreviated;
 import static io.govflow.support.Replies.assertError;

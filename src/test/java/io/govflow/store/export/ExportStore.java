@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,13 +10,6 @@ import io.govflow.store.agent.MetadataCodec;
 import io.govflow.store.agent.StateFileCodec;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
-import io.govflow.store.export.ExportFiles;
-import io.govflow.store.export.ExportValidator;
-import io.govflow.store.export.HistoryCsvWriter;
-import io.govflow.store.export.HistoryJsonWriter;
-import io.govflow.store.export.HistorySource;
-import io.govflow.store.export.HistorySources;
-import io.govflow.store.export.PackageWriter;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;

@@ -1,4 +1,4 @@
-package io.govflow.web;
+package io.govflow.web.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

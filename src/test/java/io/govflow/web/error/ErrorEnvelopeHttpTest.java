@@ -1,4 +1,4 @@
-package io.govflow.web;
+package io.govflow.web.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

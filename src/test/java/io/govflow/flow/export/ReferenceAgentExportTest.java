@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.flow.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

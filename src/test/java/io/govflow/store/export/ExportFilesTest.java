@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
-import io.govflow.store.export.ExportFormat;
-import io.govflow.store.export.ExportKind;
-import io.govflow.store.export.ExportNames;
 
 /** Export file names and the never-replace write on the real file system. */
 class ExportFilesTest {

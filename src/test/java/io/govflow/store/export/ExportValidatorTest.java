@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.govflow.GovflowApplication;
 import io.govflow.cli.CommandLineTools;
 import io.govflow.store.check.Problem;
-import io.govflow.store.export.ExportFileReport;
-import io.govflow.store.export.ExportKind;
-import io.govflow.store.export.ExportValidationReport;
 import io.govflow.support.TestFiles;
 
 /** The export validator over our own files, the reference's fixtures, and damaged files; and its command line. */

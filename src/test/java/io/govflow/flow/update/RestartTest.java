@@ -1,4 +1,4 @@
-package io.govflow.flow;
+package io.govflow.flow.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

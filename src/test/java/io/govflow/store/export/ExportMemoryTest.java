@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import static io.govflow.support.Replies.abbreviated;
 import static org.assertj.core.api.Assertions.assertThat;

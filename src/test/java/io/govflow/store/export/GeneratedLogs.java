@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +15,7 @@ import io.govflow.store.io.StoreJson;
 import io.govflow.store.io.Timestamps;
 
 /** Update logs generated directly on disk in the store's format (large histories without the API). */
-final class GeneratedLogs {
+public final class GeneratedLogs {
 
     private static final Instant START = Instant.parse("2025-12-01T15:12:45.585896Z");
 
@@ -23,18 +23,18 @@ final class GeneratedLogs {
     }
 
     /** Writes seqs {@code first..first+count-1}, lazily (memory stays flat for any count). */
-    static void write(Path dataDir, String agentId, long first, long count) {
+    public static void write(Path dataDir, String agentId, long first, long count) {
         StoreHealth health = new StoreHealth();
         UpdateLog log = new UpdateLog(new DataDirectory(dataDir), new AtomicFileWriter(health), health,
                 new StoreJson(), Clock.systemUTC());
         log.writeAll(agentId, () -> entries(first, count));
     }
 
-    static void write(Path dataDir, String agentId, long count) {
+    public static void write(Path dataDir, String agentId, long count) {
         write(dataDir, agentId, 1, count);
     }
 
-    static UpdateLogEntry entry(long seq) {
+    public static UpdateLogEntry entry(long seq) {
         double x = (seq % 1000) * 1e-4;
         return new UpdateLogEntry(seq, Timestamps.format(START.plusMillis(seq * 1500)), 0.702 + x / 10,
                 0.809 - x / 10, 0.1815 + x / 20, -0.003 - x / 100, 0.649 - x / 10, 0.397 + x / 10,

@@ -1,4 +1,4 @@
-package io.govflow.export;
+package io.govflow.store.export;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -6,8 +6,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.govflow.store.export.ExportFileReport;
-import io.govflow.store.export.ExportKind;
 
 /**
  * Run in a child JVM with a small heap: exports an agent's generated update log as JSON, CSV and a complete
