@@ -33,8 +33,12 @@ public final class TestFiles {
 
     /** A fresh copy of the fixture {@code name} inside {@code target}. */
     public static Path copyFixture(String name, Path target) {
+        return copyFixtureAs(name, target.resolve(name));
+    }
+
+    /** A fresh copy of the fixture {@code name} as the directory {@code copy}. */
+    public static Path copyFixtureAs(String name, Path copy) {
         Path source = fixturesDir().resolve(name);
-        Path copy = target.resolve(name);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path destination = copy.resolve(source.relativize(file).toString());
