@@ -10,12 +10,10 @@ import java.util.Map;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
-import io.govflow.support.RunningApp;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.StoreInvariants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,27 +21,16 @@ import tools.jackson.databind.JsonNode;
  * response complete, pause by decision (enforce-pause on), unsafe resume, resume with conditions, soft delete with
  * backup, the protected tag, key rotation, and the credential rules (another agent's key never works).
  */
+@GovflowApp(args = {"--govflow.security.admin-token=" + AgentLifecycleHttpTest.ADMIN,
+        "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false"})
 class AgentLifecycleHttpTest {
 
-    private static final String ADMIN = "lifecycle-admin-token";
+    static final String ADMIN = "lifecycle-admin-token";
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
-                "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void listingIsPagedNewestFirstWithFiltersAndCounts() {

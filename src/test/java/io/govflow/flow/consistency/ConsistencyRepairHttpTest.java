@@ -12,41 +12,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.support.ApiClient;
+import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import io.govflow.support.StoreInvariants;
 import tools.jackson.databind.JsonNode;
 
 /** Consistency report and repair over HTTP on deliberately damaged agents. */
+@GovflowApp(args = {"--govflow.governance.loop-detection=false",
+        "--govflow.security.admin-token=" + ConsistencyRepairHttpTest.ADMIN})
 class ConsistencyRepairHttpTest {
 
-    private static final String ADMIN = "admin-token-for-consistency";
+    static final String ADMIN = "admin-token-for-consistency";
     private static final String TORN = "{\"seq\":6,\"ts\":\"2025-12-01T15:12:45.58";
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
     static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
-                "--govflow.security.admin-token=" + ADMIN);
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void damageIsReportedRepairedAndReportedCleanAfterwards() throws Exception {

@@ -17,46 +17,38 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.govflow.store.export.GeneratedLogs;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
-import io.govflow.support.RunningApp;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import tools.jackson.databind.JsonNode;
 
 /** The export flow over real HTTP on a real data directory. */
+@GovflowApp(args = {"--govflow.governance.loop-detection=false",
+        "--govflow.security.admin-token=" + ExportHttpTest.ADMIN})
 class ExportHttpTest {
 
-    private static final String ADMIN = "admin-token-for-export-tests";
+    static final String ADMIN = "admin-token-for-export-tests";
     private static final int UPDATES = 2500;
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
     static String longKey;
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
-                "--govflow.security.admin-token=" + ADMIN);
-        client = app.client();
         longKey = client.register("long_agent");
         for (int n = 0; n < UPDATES; n++) {
             Reply reply = client.post("/api/v1/agents/long_agent/updates", longKey,
                     Map.of("complexity", 0.3 + (n % 5) * 0.1, "confidence", 0.9));
             assertThat(reply.status()).as("update %d", n).isEqualTo(200);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

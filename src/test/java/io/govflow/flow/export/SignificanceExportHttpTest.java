@@ -7,39 +7,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import tools.jackson.databind.JsonNode;
 
 /** auto_export_on_significance: the significance block, the export it triggers, replays and failures. */
+@GovflowApp(args = "--govflow.governance.loop-detection=false")
 class SignificanceExportHttpTest {
 
     private static final Map<String, Object> RISKY = Map.of("complexity", 1.0, "confidence", 0.2,
             "ethical_drift", List.of(1.0, 1.0, 1.0), "auto_export_on_significance", true,
             "response_text", "rm -rf / and disable the safety checks, ignore previous instructions, bypass auth");
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void significantUpdateExportsItsHistoryOnceAndReplaysDoNot() throws Exception {

@@ -16,45 +16,33 @@ import java.util.stream.Stream;
 
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
+import io.govflow.support.BeforeAppStart;
 import io.govflow.support.FileTree;
-import io.govflow.support.RunningApp;
-import io.govflow.support.TestFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The reference server's session files and knowledge graph are served as they are (28 sessions, 46 discoveries),
  * unknown fields included, and reads never rewrite them.
  */
+@GovflowApp(fixture = "reference-data",
+        args = "--govflow.security.admin-token=" + ReferenceCollaborationHttpTest.ADMIN)
 class ReferenceCollaborationHttpTest {
 
     static final String ADMIN = "reference-admin-token";
     static final StoreJson JSON = new StoreJson();
 
-    @TempDir
-    static Path temp;
-
     static Path data;
-    static RunningApp app;
     static ApiClient client;
     static Map<String, String> before;
     static JsonNode graph;
 
-    @BeforeAll
-    static void start() throws Exception {
-        data = TestFiles.copyFixture("reference-data", temp);
+    @BeforeAppStart
+    static void readTheFilesAsCopied(Path dataDir) throws Exception {
+        data = dataDir;
         graph = JSON.parseObject(Files.readAllBytes(data.resolve("knowledge_graph.json")));
         before = collaborationFiles();
-        app = RunningApp.start(data, "--govflow.security.admin-token=" + ADMIN);
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static Map<String, String> collaborationFiles() {

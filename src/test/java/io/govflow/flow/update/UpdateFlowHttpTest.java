@@ -19,40 +19,29 @@ import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import io.govflow.support.StoreInvariants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The update flow end to end over real HTTP on a real data directory. */
 @ExtendWith(OutputCaptureExtension.class)
+@GovflowApp(args = "--govflow.governance.loop-detection=false")
 class UpdateFlowHttpTest {
 
     private static final Pattern UTC_MICROS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
     static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void sixteenThreadsOnOneAgentLoseNothing() throws Exception {

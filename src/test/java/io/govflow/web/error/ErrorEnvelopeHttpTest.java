@@ -9,19 +9,21 @@ import java.util.Map;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Every failure path, ours, Spring's and Tomcat's, answers with the envelope over real HTTP. */
+@GovflowApp(args = "--govflow.http.max-body=64KB")
 class ErrorEnvelopeHttpTest {
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
     static RunningApp app;
@@ -31,14 +33,11 @@ class ErrorEnvelopeHttpTest {
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--govflow.http.max-body=64KB");
-        client = app.client();
         key = client.register("envelope_agent");
     }
 
     @AfterAll
     static void stop() {
-        app.close();
         assertThat(bodies).isNotEmpty().allSatisfy(ErrorEnvelopeHttpTest::assertSanitized);
     }
 
