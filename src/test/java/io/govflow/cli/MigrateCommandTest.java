@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.govflow.flow.auth.ApiKeys;
-import io.govflow.store.TestFiles;
 import io.govflow.support.ApiClient;
 import io.govflow.support.FileTree;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import io.govflow.support.ApiClient;
+import io.govflow.support.LongHarness;
 import io.govflow.support.RunningApp;
 import io.govflow.support.StoreInvariants;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * sequence, loop guard off), the application restarted halfway through each long sequence: every number
  * matches the reference to 1e-9 and every label exactly; afterwards log, state file and metadata agree.
  */
+@LongHarness
 class HttpConformanceTest {
 
     private static final double TOLERANCE = 1e-9;

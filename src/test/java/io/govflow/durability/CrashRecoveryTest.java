@@ -13,6 +13,7 @@ import io.govflow.durability.workload.LoadDriver;
 import io.govflow.durability.workload.Workload;
 import io.govflow.durability.workload.Workloads;
 import io.govflow.support.ChildService;
+import io.govflow.support.LongHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Rounds: {@code soak.rounds} (25 = 50 kills by default, 60 with {@code -Psoak}); the seed
  * ({@code crash.seed}) is logged for reproduction.
  */
+@LongHarness
 class CrashRecoveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);

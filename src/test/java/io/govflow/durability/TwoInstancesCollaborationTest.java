@@ -20,6 +20,7 @@ import io.govflow.store.knowledge.KnowledgeGraphCodec;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.ChildService;
+import io.govflow.support.LongHarness;
 import io.govflow.support.StoreInvariants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * files at the same time: nothing is lost, the knowledge graph's indexes match its nodes, every session ends as its
  * steps said, and the metadata holds both instances' resumptions.
  */
+@LongHarness
 class TwoInstancesCollaborationTest {
 
     private static final Logger log = LoggerFactory.getLogger(TwoInstancesCollaborationTest.class);

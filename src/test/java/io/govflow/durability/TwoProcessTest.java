@@ -14,6 +14,7 @@ import io.govflow.durability.workload.Workload;
 import io.govflow.durability.workload.Workloads;
 import io.govflow.support.ChildService;
 import io.govflow.support.DataDirChecks;
+import io.govflow.support.LongHarness;
 import io.govflow.support.StoreInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * Afterwards, for every agent, {@code total_updates} equals the number of acknowledged updates and the log is
  * exactly 1..n; everything either side wrote (registrations, metadata fields) is present and nothing else is.
  */
+@LongHarness
 class TwoProcessTest {
 
     private static final Logger log = LoggerFactory.getLogger(TwoProcessTest.class);

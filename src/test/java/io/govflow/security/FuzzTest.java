@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.govflow.durability.workload.Harness;
 import io.govflow.support.ApiClient;
 import io.govflow.support.DataDirChecks;
+import io.govflow.support.LongHarness;
 import io.govflow.support.RunningApp;
 import io.govflow.support.SecretLedger;
 import io.govflow.support.StoreInvariants;
@@ -42,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /actuator/health}, the consistency endpoint reports no error and the data directory keeps the commit
  * invariants and holds no credential.
  */
+@LongHarness
 class FuzzTest {
 
     private static final String NOT_SENT = "not sent";

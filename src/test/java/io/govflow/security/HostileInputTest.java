@@ -27,6 +27,7 @@ import io.govflow.store.io.LockHolderMain;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.BeforeAppStart;
 import io.govflow.support.ChildService;
 import io.govflow.support.DataDirChecks;
 import io.govflow.support.FaultyFsync;
@@ -34,6 +35,7 @@ import io.govflow.support.FaultyFsync.Fault;
 import io.govflow.support.FaultyFsync.Target;
 import io.govflow.support.FaultyFsyncSource;
 import io.govflow.support.FileTree;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import io.govflow.support.SecretLedger;
 import io.govflow.support.StoreInvariants;
@@ -41,7 +43,6 @@ import io.govflow.support.SuiteOutputCapture;
 import io.govflow.support.TmpfsMount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -56,15 +57,16 @@ import tools.jackson.databind.JsonNode;
  * exception class name, a stack trace, key material and its request id; nothing may appear outside the data
  * directory.
  */
+@GovflowApp(sources = FaultyFsyncSource.class, args = {"--govflow.governance.loop-detection=false",
+        "--govflow.security.admin-token=" + HostileInputTest.ADMIN, "--logging.level.io.govflow=INFO"})
 class HostileInputTest {
 
-    private static final String ADMIN = "hostile-admin-token-7d2f90c4";
+    static final String ADMIN = "hostile-admin-token-7d2f90c4";
     private static final String VICTIM = "victim_agent";
     private static final String ATTACKER = "attacker_agent";
 
-    @TempDir
+    /** The parent of the data directory: beside it only {@code outside} and the directories of some cases. */
     static Path work;
-
     static Path dataDir;
     static Path outside;
     static RunningApp app;
@@ -85,14 +87,17 @@ class HostileInputTest {
         void run() throws Exception;
     }
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeAppStart
+    static void prepareBesideTheDataDirectory(Path data) throws Exception {
         SecretLedger.configured(ADMIN);
-        dataDir = Files.createDirectories(work.resolve("data"));
+        dataDir = data;
+        work = data.getParent();
         outside = Files.createDirectories(work.resolve("outside"));
         Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
-        app = RunningApp.start(dataDir, FaultyFsyncSource.ARGUMENT, "--govflow.governance.loop-detection=false",
-                "--govflow.security.admin-token=" + ADMIN, "--logging.level.io.govflow=INFO");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
         for (String agent : List.of(VICTIM, ATTACKER)) {
             KEYS.put(agent, client().register(agent));
         }
@@ -104,6 +109,7 @@ class HostileInputTest {
 
     @AfterAll
     static void stop() {
+        // closed before the checks below; the extension's close afterwards does nothing
         if (app != null) {
             app.close();
         }

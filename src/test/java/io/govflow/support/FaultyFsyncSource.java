@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Puts a {@link FaultyFsync} into the application in place of the measured fsync. Add it with
- * {@link #ARGUMENT}. Deliberately not a {@code @Configuration}: component scanning of {@code io.govflow} must
- * never pick it up for the other tests.
+ * {@link #ARGUMENT} or {@link GovflowApp#sources()}. Deliberately not a {@code @Configuration}: component
+ * scanning of {@code io.govflow} must never pick it up for the other tests.
  */
 public class FaultyFsyncSource {
 

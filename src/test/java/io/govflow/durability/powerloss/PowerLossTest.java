@@ -16,6 +16,7 @@ import io.govflow.durability.workload.Harness;
 import io.govflow.durability.workload.LoadDriver;
 import io.govflow.durability.workload.Workload;
 import io.govflow.durability.workload.Workloads;
+import io.govflow.support.LongHarness;
 import io.govflow.support.RunningApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Cuts: {@code powerloss.cuts} (6 by default, more with {@code -Psoak}); the seed ({@code powerloss.seed}) is
  * logged for reproduction.
  */
+@LongHarness
 class PowerLossTest {
 
     private static final Logger log = LoggerFactory.getLogger(PowerLossTest.class);

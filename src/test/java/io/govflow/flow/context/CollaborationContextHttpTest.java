@@ -13,12 +13,10 @@ import java.util.TreeMap;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
-import io.govflow.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,27 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * session files (which never write context documents themselves), their fallbacks, and discoveries answering the
  * semantic fallback.
  */
+@GovflowApp(args = {"--govflow.governance.loop-detection=false", "--govflow.dialectic.reviewer-wait=0s"})
 class CollaborationContextHttpTest {
 
     static final String SESSIONS = "/api/v1/dialectic/sessions";
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
-                "--govflow.dialectic.reviewer-wait=0s");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     // ---- governance.knowledge -------------------------------------------------------------------------------
 

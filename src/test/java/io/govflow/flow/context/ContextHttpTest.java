@@ -13,35 +13,22 @@ import java.util.Map;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
-import io.govflow.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Agent-written documents over real HTTP: round trip at byte level, redaction, budget, manifest, delete. */
+@GovflowApp(args = {"--govflow.http.max-body=8MB", "--govflow.security.admin-token=" + ContextHttpTest.ADMIN})
 class ContextHttpTest {
 
     static final String ADMIN = "admin-token-for-context-tests";
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.http.max-body=8MB", "--govflow.security.admin-token=" + ADMIN);
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     static Reply put(String agent, String key, String type, Object body) {
         return client.send("PUT", "/api/v1/agents/" + agent + "/context/" + type, key, body, Map.of());
@@ -420,7 +407,7 @@ class ContextHttpTest {
     }
 
     private static List<String> files() {
-        return io.govflow.store.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
+        return io.govflow.support.TestFiles.filesUnder(dataDir).stream().filter(f -> !f.endsWith(".lock")).toList();
     }
 
     @Test

@@ -8,34 +8,21 @@ import java.util.Map;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
-import io.govflow.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Service-maintained governance.* documents: lazy materialization from the canonical store, and its fallbacks. */
+@GovflowApp(args = "--govflow.governance.loop-detection=false")
 class GovernanceContextHttpTest {
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     static Reply read(String agent, String key, String typeAndQuery) {
         Reply reply = client.get("/api/v1/agents/" + agent + "/context/" + typeAndQuery, key);

@@ -11,46 +11,30 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
-import io.govflow.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code governance.knowledge} and {@code governance.dialectic} of every agent of the reference data (its graph of 46
  * discoveries and 28 session files, read as they are): the counts match the files, and the files are never changed.
  */
+@GovflowApp(fixture = "reference-data", args = "--govflow.security.admin-token=" + ReferenceContextHttpTest.ADMIN)
 class ReferenceContextHttpTest {
 
     static final String ADMIN = "reference-context-admin-token";
     static final StoreJson JSON = new StoreJson();
     static final Set<String> UNRESOLVED = Set.of("open", "disputed");
 
-    @TempDir
-    static Path temp;
-
+    @DataDir
     static Path data;
-    static RunningApp app;
+
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        data = TestFiles.copyFixture("reference-data", temp);
-        app = RunningApp.start(data, "--govflow.security.admin-token=" + ADMIN);
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void everyAgentsDocumentsCountWhatTheFilesHold() throws IOException {

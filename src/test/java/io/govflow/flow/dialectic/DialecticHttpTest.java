@@ -11,37 +11,25 @@ import java.util.Map;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import io.govflow.support.RunningApp;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The review protocol over real HTTP on a real data directory, with restarts between steps. */
+@GovflowApp(args = {"--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false"})
 class DialecticHttpTest {
 
     static final String SESSIONS = "/api/v1/dialectic/sessions";
     static final List<Double> HIGH_RISK_DRIFT = List.of(0.8, 0.5, 0.3);
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
     static RunningApp app;
     static ApiClient client;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(dataDir, "--govflow.governance.enforce-pause=true",
-                "--govflow.governance.loop-detection=false");
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     private static void restart() {
         app.restart();

@@ -12,40 +12,32 @@ import java.util.Map;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
-import io.govflow.support.RunningApp;
-import org.junit.jupiter.api.AfterAll;
+import io.govflow.support.DataDir;
+import io.govflow.support.GovflowApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** The knowledge-graph endpoints over real HTTP: storing, reading, searching, statuses and every refusal. */
+@GovflowApp(args = {"--govflow.security.admin-token=" + KnowledgeHttpTest.ADMIN,
+        "--govflow.knowledge.max-stores-per-hour=4"})
 class KnowledgeHttpTest {
 
     static final String ADMIN = "knowledge-admin-token";
 
-    @TempDir
+    @DataDir
     static Path dataDir;
 
-    static RunningApp app;
     static ApiClient client;
     static String ownerKey;
     static String otherKey;
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
-                "--govflow.knowledge.max-stores-per-hour=4");
-        client = app.client();
         ownerKey = client.register("finder_01");
         otherKey = client.register("reader_01");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static Map<String, Object> discovery(String agentId, String summary, Object... extra) {

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileCodec;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.StoreJson;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /** Update logs rebuilt from reference state files: seqs end at update_count and the arrays come back unchanged. */

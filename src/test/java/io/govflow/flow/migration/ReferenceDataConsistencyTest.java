@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.govflow.store.TestFiles;
 import io.govflow.support.ApiClient;
 import io.govflow.support.RunningApp;
+import io.govflow.support.TestFiles;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.govflow.flow.auth.ApiKeys;
-import io.govflow.store.TestFiles;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.FileTree;
 import io.govflow.support.RunningApp;
 import io.govflow.support.StoreInvariants;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

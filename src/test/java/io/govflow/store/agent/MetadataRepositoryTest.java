@@ -24,7 +24,7 @@ import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 
-import static io.govflow.store.TestFiles.filesUnder;
+import static io.govflow.support.TestFiles.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,12 +10,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
+import io.govflow.support.TestFiles;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -15,7 +15,7 @@ import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 
-import static io.govflow.store.TestFiles.filesUnder;
+import static io.govflow.support.TestFiles.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

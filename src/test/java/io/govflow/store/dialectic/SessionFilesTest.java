@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.FileTree;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

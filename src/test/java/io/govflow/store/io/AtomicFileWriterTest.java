@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 
-import static io.govflow.store.TestFiles.filesUnder;
+import static io.govflow.support.TestFiles.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

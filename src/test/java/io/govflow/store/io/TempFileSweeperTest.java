@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.govflow.store.TestFiles.filesUnder;
+import static io.govflow.support.TestFiles.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TempFileSweeperTest {

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
-import io.govflow.store.TestFiles;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
+import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,0 @@
-@NullMarked
-package io.govflow.flow;
-
-import org.jspecify.annotations.NullMarked;

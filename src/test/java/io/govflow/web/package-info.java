@@ -1,4 +1,0 @@
-@NullMarked
-package io.govflow.web;
-
-import org.jspecify.annotations.NullMarked;
