@@ -1,11 +1,32 @@
 package io.govflow.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
 
 /** One command of {@code java -jar govflow.jar <command> [options]}. */
-@FunctionalInterface
-public interface CommandLineTool {
+interface CommandLineTool {
 
-    /** @return the process exit status (0 = success) */
-    int run(String[] options, PrintStream out, PrintStream err);
+    /** One line per form, each starting with {@code usage: <command>}. */
+    String usage();
+
+    /**
+     * Checks the command's own options, before any Spring context exists.
+     *
+     * @return what to run, or null after printing the reason to {@code err} (exit status 2)
+     */
+    @Nullable Invocation parse(List<String> options, PrintStream err);
+
+    /** A command with valid options, run on the beans of the tools' context. */
+    interface Invocation {
+
+        /** The data directory the context is built for ({@code govflow.data-dir}). */
+        Path dataDir();
+
+        /** @return the process exit status (0 = success) */
+        int run(BeanFactory beans, PrintStream out, PrintStream err);
+    }
 }

@@ -4,18 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
 
 import io.govflow.error.GovflowException;
 import io.govflow.store.check.Problem;
 import io.govflow.store.export.ExportFileReport;
-import io.govflow.store.export.ExportFiles;
 import io.govflow.store.export.ExportValidationReport;
 import io.govflow.store.export.ExportValidator;
-import io.govflow.store.io.AtomicFileWriter;
-import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.io.Timestamps;
 
@@ -34,35 +32,75 @@ final class ValidateExportsTool implements CommandLineTool {
     private static final String USAGE_TEXT = "usage: validate-exports --data-dir DIR [--file NAME] [--json]";
 
     @Override
-    public int run(String[] options, PrintStream out, PrintStream err) {
-        Options parsed = Options.parse(options);
-        if (parsed == null || parsed.dataDir == null) {
+    public String usage() {
+        return USAGE_TEXT;
+    }
+
+    @Override
+    public @Nullable Invocation parse(List<String> options, PrintStream err) {
+        Validation parsed = Validation.parse(options);
+        if (parsed == null) {
             err.println(USAGE_TEXT);
-            return USAGE;
+            return null;
         }
-        if (!Files.isDirectory(parsed.dataDir)) {
-            err.println("validate-exports: not a directory: " + parsed.dataDir);
-            return USAGE;
+        if (!Files.isDirectory(parsed.dataDir())) {
+            err.println("validate-exports: not a directory: " + parsed.dataDir());
+            return null;
         }
-        StoreJson json = new StoreJson();
-        ExportFiles files = new ExportFiles(new DataDirectory(parsed.dataDir), new AtomicFileWriter(new StoreHealth()),
-                json);
-        ExportValidator validator = new ExportValidator(files, json);
-        String now = Timestamps.now(Clock.systemUTC());
-        ExportValidationReport report;
-        try {
-            report = parsed.file == null ? validator.validateAll(now) : validator.validateOne(null, parsed.file, now);
-        } catch (GovflowException e) {
-            err.println("validate-exports: " + e.clientMessage());
-            return USAGE;
+        return parsed;
+    }
+
+    /** Parsed arguments. */
+    private record Validation(Path dataDir, @Nullable String file, boolean json) implements Invocation {
+
+        /** Null on anything unknown or missing. */
+        static @Nullable Validation parse(List<String> args) {
+            Path dataDir = null;
+            String file = null;
+            boolean json = false;
+            for (int k = 0; k < args.size(); k++) {
+                switch (args.get(k)) {
+                    case "--data-dir" -> {
+                        if (++k >= args.size()) {
+                            return null;
+                        }
+                        dataDir = Path.of(args.get(k));
+                    }
+                    case "--file" -> {
+                        if (++k >= args.size()) {
+                            return null;
+                        }
+                        file = args.get(k);
+                    }
+                    case "--json" -> json = true;
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return dataDir == null ? null : new Validation(dataDir, file, json);
         }
-        if (parsed.json) {
-            out.println(json.mapper().rebuild().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        } else {
-            print(report, out);
+
+        @Override
+        public int run(BeanFactory beans, PrintStream out, PrintStream err) {
+            ExportValidator validator = beans.getBean(ExportValidator.class);
+            String now = Timestamps.now(beans.getBean(Clock.class));
+            ExportValidationReport report;
+            try {
+                report = file == null ? validator.validateAll(now) : validator.validateOne(null, file, now);
+            } catch (GovflowException e) {
+                err.println("validate-exports: " + e.clientMessage());
+                return USAGE;
+            }
+            if (json) {
+                out.println(beans.getBean(StoreJson.class).mapper().rebuild()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            } else {
+                print(report, out);
+            }
+            return report.allValid() ? OK : INVALID;
         }
-        return report.allValid() ? OK : INVALID;
     }
 
     private static void print(ExportValidationReport report, PrintStream out) {
@@ -75,37 +113,5 @@ final class ValidateExportsTool implements CommandLineTool {
         ExportValidationReport.Totals t = report.totals();
         out.printf("%d file(s) checked: %d ok, %d error(s), %d warning(s)%n", t.files(), t.ok(), t.errors(),
                 t.warnings());
-    }
-
-    /** Parsed arguments; null from {@link #parse} on anything unknown. */
-    private static final class Options {
-        @Nullable Path dataDir;
-        @Nullable String file;
-        boolean json;
-
-        static @Nullable Options parse(String[] args) {
-            Options o = new Options();
-            for (int k = 0; k < args.length; k++) {
-                switch (args[k]) {
-                    case "--data-dir" -> {
-                        if (++k >= args.length) {
-                            return null;
-                        }
-                        o.dataDir = Path.of(args[k]);
-                    }
-                    case "--file" -> {
-                        if (++k >= args.length) {
-                            return null;
-                        }
-                        o.file = args[k];
-                    }
-                    case "--json" -> o.json = true;
-                    default -> {
-                        return null;
-                    }
-                }
-            }
-            return o;
-        }
     }
 }

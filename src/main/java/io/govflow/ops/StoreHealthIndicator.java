@@ -1,8 +1,5 @@
 package io.govflow.ops;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StoreHealth;
 import org.springframework.boot.health.contributor.Health;
@@ -29,18 +26,9 @@ public class StoreHealthIndicator implements HealthIndicator {
         if (storeHealth.readOnly()) {
             return Health.down().withDetail("read_only", true).build();
         }
-        if (!writable(dataDirectory.root())) {
+        if (!dataDirectory.acceptsWrites()) {
             return Health.down().withDetail("read_only", true).withDetail("writable", false).build();
         }
         return Health.up().withDetail("read_only", false).build();
-    }
-
-    /** The data directory, or the nearest existing parent it would be created in, accepts writes. */
-    private static boolean writable(Path root) {
-        Path existing = root;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing == null || Files.isWritable(existing);
     }
 }

@@ -2,7 +2,6 @@ package io.govflow.flow.consistency;
 
 import static io.govflow.flow.consistency.ConsistencyCodes.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.govflow.flow.update.Checkpoints;
+import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.check.Problem;
 import io.govflow.store.check.Quarantine;
@@ -37,16 +37,18 @@ public class RepairFlow {
     private final Checkpoints checkpoints;
     private final LockManager locks;
     private final DataDirectory dataDirectory;
+    private final AgentFiles agentFiles;
     private final Quarantine quarantine;
     private final StoreHealth health;
 
     public RepairFlow(ConsistencyChecker checker, UpdateLog updateLog, Checkpoints checkpoints, LockManager locks,
-            DataDirectory dataDirectory, StoreHealth health, Clock clock) {
+            DataDirectory dataDirectory, AgentFiles agentFiles, StoreHealth health, Clock clock) {
         this.checker = checker;
         this.updateLog = updateLog;
         this.checkpoints = checkpoints;
         this.locks = locks;
         this.dataDirectory = dataDirectory;
+        this.agentFiles = agentFiles;
         this.health = health;
         this.quarantine = new Quarantine(dataDirectory, health, clock);
     }
@@ -77,21 +79,22 @@ public class RepairFlow {
     }
 
     private RepairReport.Action cutTornTail(String agentId) {
-        Set<Path> quarantinedBefore = quarantined();
+        Set<Path> quarantinedBefore = quarantine.contents();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             boolean done = updateLog.repairTornTail(agentId);
-            Path moved = quarantined().stream().filter(p -> !quarantinedBefore.contains(p)).findFirst().orElse(null);
+            Path moved = quarantine.contents().stream().filter(p -> !quarantinedBefore.contains(p)).findFirst().orElse(null);
             return new RepairReport.Action(agentId, "quarantine_torn_log_tail", LOG_TORN_TAIL, relative(moved), done);
         }
     }
 
     private RepairReport.Action quarantineState(String agentId) {
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            Path state = dataDirectory.stateFile(agentId);
-            if (!Files.exists(state)) {
+            Path state;
+            if (agentFiles.hasStateFile(agentId)) {
+                state = dataDirectory.stateFile(agentId);
+            } else if (agentFiles.hasLegacyStateFile(agentId)) {
                 state = dataDirectory.legacyStateFile(agentId);
-            }
-            if (!Files.exists(state)) {
+            } else {
                 return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, null, false);
             }
             Path moved = quarantine.moveAside(state, "corrupt");
@@ -114,18 +117,6 @@ public class RepairFlow {
 
     private static Set<String> codes(List<Problem> problems) {
         return Set.copyOf(problems.stream().map(Problem::code).toList());
-    }
-
-    private Set<Path> quarantined() {
-        Path dir = dataDirectory.quarantineDir();
-        if (!Files.isDirectory(dir)) {
-            return Set.of();
-        }
-        try (var paths = Files.list(dir)) {
-            return Set.copyOf(paths.toList());
-        } catch (java.io.IOException e) {
-            return Set.of();
-        }
     }
 
     private @Nullable String relative(@Nullable Path path) {

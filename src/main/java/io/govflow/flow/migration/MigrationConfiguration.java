@@ -16,7 +16,7 @@ import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.migration.KeyFieldRewriter;
 
-/** The migration services as beans; the command line builds the same classes without Spring. */
+/** The migration services as beans, for the server and for the command line's context alike. */
 @Configuration(proxyBeanMethods = false)
 public class MigrationConfiguration {
 

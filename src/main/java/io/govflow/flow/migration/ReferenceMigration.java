@@ -1,6 +1,5 @@
 package io.govflow.flow.migration;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -148,7 +147,7 @@ public final class ReferenceMigration {
             if (stateFiles.migrateLegacy(id)) {
                 return true;
             }
-            if (Files.exists(dataDirectory.legacyStateFile(id))) {
+            if (agentFiles.hasLegacyStateFile(id)) {
                 run.fileProblem(legacy, Problem.error("LEGACY_MOVE_FAILED",
                         "The legacy state file could not be moved into agents/; it was left in place."));
             }

@@ -56,6 +56,11 @@ public final class AgentFiles {
         return Files.exists(dataDirectory.updateLog(agentId));
     }
 
+    /** A state file left at {@code {data}/{id}_state.json} by an older reference version. */
+    public boolean hasLegacyStateFile(String agentId) {
+        return Files.exists(dataDirectory.legacyStateFile(agentId));
+    }
+
     private static SortedSet<String> idsIn(Path dir, String suffix) {
         SortedSet<String> ids = new TreeSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + suffix)) {

@@ -7,7 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.StorageErrors;
@@ -45,6 +47,19 @@ public final class Quarantine {
         sync(dir);
         sync(Objects.requireNonNull(file.getParent()));
         return target;
+    }
+
+    /** The files now in {@code quarantine/}; empty when it does not exist or cannot be listed. */
+    public Set<Path> contents() {
+        Path dir = dataDirectory.quarantineDir();
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> paths = Files.list(dir)) {
+            return Set.copyOf(paths.toList());
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     private void sync(Path dir) {

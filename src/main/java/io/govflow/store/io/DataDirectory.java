@@ -1,6 +1,7 @@
 package io.govflow.store.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -151,6 +152,18 @@ public final class DataDirectory {
      */
     public void syncFile(java.nio.channels.FileChannel channel, Path file) throws IOException {
         fsync.file(channel, file, true);
+    }
+
+    /**
+     * Whether the data directory, or the nearest existing parent it would be created in, accepts writes (false
+     * once its file system was remounted read-only or its permissions changed).
+     */
+    public boolean acceptsWrites() {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || Files.isWritable(existing);
     }
 
     /** Makes a directory's entries durable; a failure latches the store read-only. */

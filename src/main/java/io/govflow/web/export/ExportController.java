@@ -143,6 +143,6 @@ public class ExportController {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.contentType() + ";charset=UTF-8"));
         headers.setContentDisposition(ContentDisposition.attachment().filename(file.fileName()).build());
-        return ResponseEntity.ok().headers(headers).body(out -> file.body().writeTo(out));
+        return ResponseEntity.ok().headers(headers).body(file::writeTo);
     }
 }

@@ -74,7 +74,7 @@ public class KnowledgeController {
     public ResponseEntity<Stored> store(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody StoreDiscoveryRequest body) {
         StoredDiscovery stored = knowledge.store(RequestCaller.of(request), body.toCommand());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Stored(true, stored.discovery().id(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Stored(true, stored.id(),
                 knowledge.toJson(stored.discovery()), stored.related().stream().map(knowledge::toJson).toList()));
     }
 
