@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.error;
+
+import org.jspecify.annotations.NullMarked;
