@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.config;
+
+import org.jspecify.annotations.NullMarked;
