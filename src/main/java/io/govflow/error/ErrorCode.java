@@ -1,12 +1,17 @@
 package io.govflow.error;
 
+import static io.govflow.error.ResponseHints.bearerChallenge;
+import static io.govflow.error.ResponseHints.retryAfter;
+
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Every error the service reports, with its HTTP status, its client message template and its single recovery
- * block. Templates take only values that passed validation (ids, field names, limits), filled with
- * {@link String#formatted(Object...)}.
+ * Every error the service reports, with its HTTP status, its client message template, its single recovery
+ * block and what its answers carry besides the body (a default Retry-After, a bearer challenge). Templates take
+ * only values that passed validation (ids, field names, limits), filled with {@link String#formatted(Object...)}.
  */
 public enum ErrorCode {
     VALIDATION_FAILED(400, "The request has invalid fields.",
@@ -32,10 +37,12 @@ public enum ErrorCode {
             List.of("exportHistory"), "1. Set format to json or csv 2. For complete_package use json 3. Retry"),
     AUTHENTICATION_REQUIRED(401, "A credential is required for this request.",
             "Send the agent's key (or the admin token) as Authorization: Bearer <key>.",
-            List.of("registerAgent"), "1. Use the api_key returned at registration 2. Send it as Authorization: Bearer <api_key> 3. Retry"),
+            List.of("registerAgent"), "1. Use the api_key returned at registration 2. Send it as Authorization: Bearer <api_key> 3. Retry",
+            bearerChallenge(BearerChallenge.SCHEME_ONLY)),
     AUTHENTICATION_FAILED(401, "The credential is not valid for this agent.",
             "Use the api_key issued to this agent; keys of other agents do not work.",
-            List.of("rotateApiKey"), "1. Check which agent the key belongs to 2. Send that agent's own key 3. If it is lost, ask an operator to rotate it"),
+            List.of("rotateApiKey"), "1. Check which agent the key belongs to 2. Send that agent's own key 3. If it is lost, ask an operator to rotate it",
+            bearerChallenge(BearerChallenge.INVALID_TOKEN)),
     FORBIDDEN(403, "This credential is not allowed to perform this operation.",
             "Use the admin token for administrative endpoints.",
             List.of(), "1. Ask an operator to run the operation with the admin token"),
@@ -113,26 +120,30 @@ public enum ErrorCode {
             "1. Revise the conditions 2. Submit the synthesis again"),
     RATE_LIMITED(429, "Too many requests; slow down.",
             "Wait for the Retry-After interval before trying again.", List.of(),
-            "1. Wait Retry-After seconds 2. Retry"),
+            "1. Wait Retry-After seconds 2. Retry", retryAfter(1)),
     LOOP_DETECTED(429, "A repetitive update pattern was detected; updates are paused for a cooldown.",
             "Wait for the cooldown in Retry-After, then continue with fewer, more deliberate updates.",
-            List.of("getMetrics"), "1. Wait Retry-After seconds 2. Review recent decisions 3. Post the next update"),
+            List.of("getMetrics"), "1. Wait Retry-After seconds 2. Review recent decisions 3. Post the next update",
+            retryAfter(1)),
     LOCK_TIMEOUT(503, "The resource is busy; the request was not applied.",
             "Retry after the Retry-After interval.", List.of(),
-            "1. Wait Retry-After seconds 2. Retry the same request (with the same Idempotency-Key for updates)"),
+            "1. Wait Retry-After seconds 2. Retry the same request (with the same Idempotency-Key for updates)",
+            retryAfter(1)),
     STORE_READ_ONLY(503, "The store is read-only after a storage failure; nothing was written.",
             "An operator must check the disk and restart the service.", List.of(),
-            "1. Check disk health and free space 2. Restart the service 3. Retry"),
+            "1. Check disk health and free space 2. Restart the service 3. Retry", retryAfter(30)),
     STATE_CORRUPT(503, "A stored file for this agent is damaged; nothing was changed.",
             "An operator should run the repair endpoint, which quarantines the damaged file and rebuilds it.",
             List.of("repair", "consistency"),
-            "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Run it without dry_run"),
+            "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Run it without dry_run",
+            retryAfter(30)),
     METADATA_CORRUPT(503, "The agent metadata file is damaged; nothing was changed.",
             "An operator should run the repair endpoint's dry run, then restore agent_metadata.json from a backup: "
                     + "agent keys cannot be rebuilt, so the damaged file is reported, never overwritten.",
             List.of("repair", "consistency"),
             "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Restore "
-                    + "agent_metadata.json from backups/ or a backup copy 4. Restart (update logs roll it forward)"),
+                    + "agent_metadata.json from backups/ or a backup copy 4. Restart (update logs roll it forward)",
+            retryAfter(30)),
     DISK_FULL(507, "The data directory has no space left; nothing was written.",
             "Free disk space; the service recovers by itself.", List.of(),
             "1. Free space on the data volume 2. Retry"),
@@ -146,11 +157,18 @@ public enum ErrorCode {
     private final int httpStatus;
     private final String template;
     private final Recovery recovery;
+    private final ResponseHints hints;
 
     ErrorCode(int httpStatus, String template, String action, List<String> relatedTools, String workflow) {
+        this(httpStatus, template, action, relatedTools, workflow, ResponseHints.NONE);
+    }
+
+    ErrorCode(int httpStatus, String template, String action, List<String> relatedTools, String workflow,
+            ResponseHints hints) {
         this.httpStatus = httpStatus;
         this.template = template;
         this.recovery = new Recovery(action, relatedTools, workflow);
+        this.hints = hints;
     }
 
     public int httpStatus() {
@@ -159,6 +177,16 @@ public enum ErrorCode {
 
     public Recovery recovery() {
         return recovery;
+    }
+
+    /** The Retry-After an answer with this code promises when the thrower gives none. */
+    public @Nullable Long defaultRetryAfterSeconds() {
+        return hints.retryAfterSeconds();
+    }
+
+    /** The challenge a 401 with this code sends; null for every other code. */
+    public @Nullable BearerChallenge challenge() {
+        return hints.challenge();
     }
 
     /** The client message with the template's placeholders filled. */

@@ -8,6 +8,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.io.StoreHealth;
@@ -101,7 +102,7 @@ public class AgentEditor {
     }
 
     static void refuseDeleted(AgentRecord record) {
-        if (AgentStatuses.DELETED.equals(record.status())) {
+        if (record.status() == AgentStatus.DELETED) {
             throw GovflowException.withDetails(ErrorCode.AGENT_DELETED, Map.of("agent_id", record.agentId()),
                     record.agentId());
         }

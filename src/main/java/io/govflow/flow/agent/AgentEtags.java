@@ -19,7 +19,7 @@ public final class AgentEtags {
 
     public static String of(AgentRecord record) {
         StringBuilder canonical = new StringBuilder()
-                .append(record.status()).append('\u0000')
+                .append(record.status().word()).append('\u0000')
                 .append(String.join("\u0001", record.tags())).append('\u0000')
                 .append(record.notes()).append('\u0000');
         for (LifecycleEvent event : record.lifecycleEvents()) {

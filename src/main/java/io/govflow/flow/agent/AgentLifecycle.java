@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.govflow.engine.MetricsSnapshot;
 import io.govflow.engine.Thresholds;
@@ -13,8 +14,11 @@ import io.govflow.flow.update.CurrentThresholds;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentBackups;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
+import io.govflow.store.agent.LegacyStatus;
 import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -33,6 +37,10 @@ import org.springframework.stereotype.Service;
 public class AgentLifecycle {
 
     public static final String PROTECTED_TAG = "pioneer";
+
+    /** Statuses an explicit resume leads back to active (the older reference health labels included). */
+    static final Set<StoredStatus> RESUMABLE = Set.of(AgentStatus.PAUSED, AgentStatus.WAITING_INPUT,
+            AgentStatus.ARCHIVED, LegacyStatus.MODERATE, LegacyStatus.DEGRADED);
 
     private final LockManager locks;
     private final MetadataRepository metadata;
@@ -61,13 +69,13 @@ public class AgentLifecycle {
     public AgentRecord archive(String agentId, @Nullable String reason) {
         return transition(agentId, (record, now) -> {
             AgentEditor.refuseDeleted(record);
-            if (AgentStatuses.ARCHIVED.equals(record.status())) {
+            if (record.status() == AgentStatus.ARCHIVED) {
                 return record;
             }
-            if (AgentStatuses.PAUSED.equals(record.status())) {
+            if (record.status() == AgentStatus.PAUSED) {
                 throw GovflowException.withDetails(ErrorCode.AGENT_PAUSED, Map.of("agent_id", agentId), agentId);
             }
-            return record.withStatus(AgentStatuses.ARCHIVED).withArchivedAt(now).withLifecycleEvent(
+            return record.withStatus(AgentStatus.ARCHIVED).withArchivedAt(now).withLifecycleEvent(
                     LifecycleEvent.of("archived", now, orDefault(reason, "Archived on request")));
         });
     }
@@ -84,7 +92,7 @@ public class AgentLifecycle {
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord current = existing(agentId);
             AgentEditor.refuseDeleted(current);
-            if (!AgentStatuses.RESUMABLE.contains(current.status())) {
+            if (!RESUMABLE.contains(current.status())) {
                 return current;
             }
             if (checkSafety) {
@@ -95,7 +103,7 @@ public class AgentLifecycle {
             LifecycleEvent recorded = conditions.isEmpty() ? event : event.withConditions(conditions);
             return metadata.update(agentId, record -> {
                 AgentEditor.refuseDeleted(record);
-                return record.withStatus(AgentStatuses.ACTIVE).withPausedAt(null).withArchivedAt(null)
+                return record.withStatus(AgentStatus.ACTIVE).withPausedAt(null).withArchivedAt(null)
                         .withLifecycleEvent(recorded);
             });
         }
@@ -118,7 +126,7 @@ public class AgentLifecycle {
             String backup = backups.write(current, now, Timestamps.fileStamp(clock));
             AgentRecord deleted = metadata.update(agentId, record -> {
                 AgentEditor.refuseDeleted(record);
-                return record.withStatus(AgentStatuses.DELETED).withLifecycleEvent(
+                return record.withStatus(AgentStatus.DELETED).withLifecycleEvent(
                         LifecycleEvent.of("deleted", now, orDefault(reason, "Deleted on request")));
             });
             return new Deletion(deleted, backup);
@@ -129,10 +137,10 @@ public class AgentLifecycle {
     public AgentRecord responseComplete(String agentId, @Nullable String summary) {
         return transition(agentId, (record, now) -> {
             AgentEditor.refuseDeleted(record);
-            if (AgentStatuses.PAUSED.equals(record.status())) {
+            if (record.status() == AgentStatus.PAUSED) {
                 throw GovflowException.withDetails(ErrorCode.AGENT_PAUSED, Map.of("agent_id", agentId), agentId);
             }
-            return record.withStatus(AgentStatuses.WAITING_INPUT).withLastResponseAt(now).withResponseCompleted(true)
+            return record.withStatus(AgentStatus.WAITING_INPUT).withLastResponseAt(now).withResponseCompleted(true)
                     .withArchivedAt(null)
                     .withLifecycleEvent(LifecycleEvent.of("response_completed", now,
                             orDefault(summary, "Response completed; waiting for input")));

@@ -5,11 +5,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,9 @@ public class AgentListing {
 
     public static final int MAX_SIZE = 200;
 
+    private static final String ALL_WORDS = Stream.of(AgentStatus.values()).map(AgentStatus::word)
+            .collect(Collectors.joining(", "));
+
     private final MetadataRepository metadata;
     private final RecordedTimes times;
 
@@ -28,16 +34,15 @@ public class AgentListing {
         this.times = times;
     }
 
-    public AgentPage list(@Nullable String status, @Nullable String tag, int page, int size) {
-        if (status != null && !AgentStatuses.ALL.contains(status)) {
-            throw GovflowException.withDetails(ErrorCode.VALIDATION_FAILED, Map.of("fields", List.of(Map.of(
-                    "field", "status", "problem", "must be one of " + String.join(", ", AgentStatuses.ALL)))));
-        }
+    public AgentPage list(@Nullable String statusWord, @Nullable String tag, int page, int size) {
+        @Nullable AgentStatus status = statusWord == null ? null : AgentStatus.fromWord(statusWord).orElseThrow(
+                () -> GovflowException.withDetails(ErrorCode.VALIDATION_FAILED, Map.of("fields", List.of(Map.of(
+                        "field", "status", "problem", "must be one of " + ALL_WORDS)))));
         List<AgentRecord> tagged = metadata.readAll().values().stream()
                 .filter(r -> tag == null || r.tags().contains(tag))
                 .toList();
         List<AgentRecord> matching = tagged.stream()
-                .filter(r -> status == null || r.status().equals(status))
+                .filter(r -> status == null || r.status() == status)
                 .sorted(newestFirst())
                 .toList();
         long from = Math.min((long) page * size, matching.size());
@@ -53,8 +58,10 @@ public class AgentListing {
 
     private static Map<String, Long> countByStatus(List<AgentRecord> records) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        AgentStatuses.ALL.forEach(s -> counts.put(s, 0L));
-        records.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        for (AgentStatus status : AgentStatus.values()) {
+            counts.put(status.word(), 0L);
+        }
+        records.forEach(r -> counts.merge(r.status().word(), 1L, Long::sum));
         return counts;
     }
 }

@@ -4,17 +4,15 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LegacyStatus;
 import io.govflow.store.agent.StateFile;
 import io.govflow.store.check.IsoTimestamps;
 import io.govflow.store.check.Problem;
 
 /** The per-agent checks of {@code 40-export.md} on what was read of the agent's files. */
 final class AgentChecks {
-
-    static final Set<String> STATUSES = Set.of("active", "waiting_input", "paused", "archived", "deleted");
 
     private AgentChecks() {
     }
@@ -125,7 +123,7 @@ final class AgentChecks {
     }
 
     private static void record(AgentRecord record, List<Problem> problems) {
-        if (record.agentId().isEmpty() || !STATUSES.contains(record.status())
+        if (record.agentId().isEmpty() || record.status() instanceof LegacyStatus
                 || !IsoTimestamps.isData(record.createdAt()) || !IsoTimestamps.isData(record.lastUpdate())) {
             problems.add(Problem.error(METADATA_INVALID, "The metadata record has an empty id, an unknown status or "
                     + "a timestamp that is not ISO 8601."));

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 
 /** The tenant of a context request must be a registered agent; deleted agents are read-only. */
@@ -22,7 +23,7 @@ class Tenants {
     }
 
     void requireWritable(String agentId) {
-        if ("deleted".equals(require(agentId).status())) {
+        if (require(agentId).status() == AgentStatus.DELETED) {
             throw new GovflowException(ErrorCode.AGENT_DELETED, agentId);
         }
     }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.govflow.flow.agent.AgentLifecycle;
-import io.govflow.flow.agent.AgentStatuses;
 import io.govflow.flow.knowledge.KnowledgeService;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.dialectic.DialecticSession;
@@ -57,14 +57,14 @@ class ResolutionEffects {
     }
 
     private Optional<AgentRecord> registered(String agentId) {
-        return metadata.find(agentId).filter(r -> !AgentStatuses.DELETED.equals(r.status()));
+        return metadata.find(agentId).filter(r -> r.status() != AgentStatus.DELETED);
     }
 
     private static AgentRecord pauseIfRunning(AgentRecord record, String now, String reason) {
-        if (!AgentStatuses.ACTIVE.equals(record.status()) && !AgentStatuses.WAITING_INPUT.equals(record.status())) {
+        if (record.status() != AgentStatus.ACTIVE && record.status() != AgentStatus.WAITING_INPUT) {
             return record;
         }
-        return record.withStatus(AgentStatuses.PAUSED).withPausedAt(now)
+        return record.withStatus(AgentStatus.PAUSED).withPausedAt(now)
                 .withLifecycleEvent(LifecycleEvent.of("paused", now, reason));
     }
 

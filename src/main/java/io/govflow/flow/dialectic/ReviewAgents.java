@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
-import io.govflow.flow.agent.AgentStatuses;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 
 /** The agents taking part in reviews, as the metadata file knows them. */
@@ -26,7 +26,7 @@ class ReviewAgents {
     AgentRecord registered(String agentId) {
         AgentRecord record = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
                 ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
-        if (AgentStatuses.DELETED.equals(record.status())) {
+        if (record.status() == AgentStatus.DELETED) {
             throw GovflowException.withDetails(ErrorCode.AGENT_DELETED, Map.of("agent_id", agentId), agentId);
         }
         return record;
@@ -42,7 +42,7 @@ class ReviewAgents {
             return true;
         }
         return metadata.find(agentId).map(AgentRecord::status)
-                .filter(s -> AgentStatuses.ACTIVE.equals(s) || AgentStatuses.WAITING_INPUT.equals(s)).isPresent();
+                .filter(s -> s == AgentStatus.ACTIVE || s == AgentStatus.WAITING_INPUT).isPresent();
     }
 
     static GovflowException unavailable(String reason) {

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
-import io.govflow.flow.agent.AgentStatuses;
 import io.govflow.flow.auth.Caller;
 import io.govflow.flow.knowledge.KnowledgeService;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.dialectic.DialecticSession;
 import io.govflow.store.dialectic.SessionRepository;
@@ -66,7 +66,7 @@ public class ReviewRequests {
             throw new GovflowException(ErrorCode.AUTHENTICATION_FAILED);
         }
         AgentRecord requester = agents.registered(agentId);
-        if (AgentStatuses.WAITING_INPUT.equals(requester.status())) {
+        if (requester.status() == AgentStatus.WAITING_INPUT) {
             throw ReviewAgents.unavailable("agent_waiting_input");
         }
         int maxRounds = maxRounds(request.maxSynthesisRounds());

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.govflow.error.GovflowException;
-import io.govflow.flow.agent.AgentStatuses;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 
 /**
  * Chooses a reviewer by authority score (reference weights): 0.40 × health + 0.30 × track record + 0.20 × domain
@@ -54,7 +54,7 @@ class ReviewerSelection {
         List<Double> scores = new ArrayList<>();
         for (AgentRecord candidate : agents) {
             if (candidate.agentId().equals(requester.agentId()) || busy.contains(candidate.agentId())
-                    || !AgentStatuses.ACTIVE.equals(candidate.status())) {
+                    || candidate.status() != AgentStatus.ACTIVE) {
                 continue;
             }
             ids.add(candidate.agentId());

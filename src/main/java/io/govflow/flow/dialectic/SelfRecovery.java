@@ -16,11 +16,13 @@ import io.govflow.engine.MetricsSnapshot;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentLifecycle;
-import io.govflow.flow.agent.AgentStatuses;
 import io.govflow.flow.dialectic.HardLimits.Violation;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
+import io.govflow.store.agent.LegacyStatus;
 import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
 import io.govflow.store.dialectic.SessionRepository;
@@ -43,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SelfRecovery {
 
-    static final Set<String> RECOVERABLE = Set.of(AgentStatuses.PAUSED, AgentStatuses.WAITING_INPUT, "moderate",
-            "degraded");
+    static final Set<StoredStatus> RECOVERABLE = Set.of(AgentStatus.PAUSED, AgentStatus.WAITING_INPUT,
+            LegacyStatus.MODERATE, LegacyStatus.DEGRADED);
     static final double CONCERN_COHERENCE = 0.50;
     static final double CONCERN_ATTENTION = 0.50;
 
@@ -79,7 +81,7 @@ public class SelfRecovery {
             AgentRecord record = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
                     ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
             if (!RECOVERABLE.contains(record.status())) {
-                throw ReviewAgents.unavailable(AgentStatuses.DELETED.equals(record.status()) ? "agent_deleted"
+                throw ReviewAgents.unavailable(record.status() == AgentStatus.DELETED ? "agent_deleted"
                         : "agent_not_paused");
             }
             MetricsSnapshot m = updateFlow.metrics(agentId).snapshot();
@@ -122,7 +124,7 @@ public class SelfRecovery {
             throw refused(ErrorCode.UNSAFE_RESUME, e.details(), failed, agentId);
         }
         DialecticSession resolved = record(agentId, thesis, antithesis, resolution, now, null);
-        return new RecoveryOutcome(agentId, resolved.sessionId(), resumed.status(), sessions.codec().toObject(thesis),
+        return new RecoveryOutcome(agentId, resolved.sessionId(), resumed.status().word(), sessions.codec().toObject(thesis),
                 sessions.codec().toObject(antithesis), resolution, observed(m),
                 "Resumed by self-recovery; follow the conditions. Nothing enforces them but your next updates.");
     }

@@ -26,6 +26,7 @@ import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.auth.Caller;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.io.Timestamps;
 import io.govflow.store.knowledge.Discovery;
@@ -73,7 +74,7 @@ public class KnowledgeService {
         }
         AgentRecord agent = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
                 ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
-        if ("deleted".equals(agent.status())) {
+        if (agent.status() == AgentStatus.DELETED) {
             throw GovflowException.withDetails(ErrorCode.AGENT_DELETED, Map.of("agent_id", agentId), agentId);
         }
         Draft draft = validate(command);

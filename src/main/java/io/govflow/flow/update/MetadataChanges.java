@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
 import io.govflow.store.agent.UpdateLogEntry;
 import org.jspecify.annotations.Nullable;
@@ -30,19 +31,19 @@ final class MetadataChanges {
     }
 
     static AgentRecord resumeFromArchive(AgentRecord record, String now) {
-        return record.withStatus("active").withArchivedAt(null)
+        return record.withStatus(AgentStatus.ACTIVE).withArchivedAt(null)
                 .withLifecycleEvent(LifecycleEvent.of("resumed", now, "Resumed by a new update"));
     }
 
     /** The reference left waiting_input in place after the next update; a new update means the agent works again. */
     static AgentRecord resumeFromWaiting(AgentRecord record, String now) {
-        return record.withStatus("active").withResponseCompleted(false)
+        return record.withStatus(AgentStatus.ACTIVE).withResponseCompleted(false)
                 .withLifecycleEvent(LifecycleEvent.of("resumed", now,
                         "Resumed by a new update after a completed response"));
     }
 
     static AgentRecord pauseByDecision(AgentRecord record, String now) {
-        return record.withStatus("paused").withPausedAt(now)
+        return record.withStatus(AgentStatus.PAUSED).withPausedAt(now)
                 .withLifecycleEvent(LifecycleEvent.of("paused", now, "Paused by a governance decision"));
     }
 

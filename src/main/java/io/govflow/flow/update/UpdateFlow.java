@@ -16,6 +16,7 @@ import io.govflow.engine.UpdateResult;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
@@ -139,11 +140,11 @@ public class UpdateFlow {
     }
 
     private static void refuseByLifecycle(AgentRecord record) {
-        switch (record.status()) {
-            case "paused" -> throw new GovflowException(ErrorCode.AGENT_PAUSED, record.agentId());
-            case "deleted" -> throw new GovflowException(ErrorCode.AGENT_DELETED, record.agentId());
-            default -> {
-            }
+        if (record.status() == AgentStatus.PAUSED) {
+            throw new GovflowException(ErrorCode.AGENT_PAUSED, record.agentId());
+        }
+        if (record.status() == AgentStatus.DELETED) {
+            throw new GovflowException(ErrorCode.AGENT_DELETED, record.agentId());
         }
     }
 
@@ -212,9 +213,9 @@ public class UpdateFlow {
     private AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
             String now) {
         AgentRecord out = record;
-        if ("archived".equals(before.status())) {
+        if (before.status() == AgentStatus.ARCHIVED) {
             out = MetadataChanges.resumeFromArchive(out, now);
-        } else if ("waiting_input".equals(before.status())) {
+        } else if (before.status() == AgentStatus.WAITING_INPUT) {
             out = MetadataChanges.resumeFromWaiting(out, now);
         }
         if (governance.enforcePause() && "pause".equals(entry.decision())) {

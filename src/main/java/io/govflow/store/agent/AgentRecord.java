@@ -17,11 +17,12 @@ import tools.jackson.databind.JsonNode;
  * parent_agent_id, spawn_reason, api_key, recent_update_timestamps, recent_decisions, loop_detected_at,
  * loop_cooldown_until, last_response_at, response_completed}), then unknown fields in their original order.
  *
+ * @param status a known {@link AgentStatus}, or a legacy word kept as the file holds it
  * @param apiKey {@code sha256:<hex>} once migrated; the reference stored the key itself
  */
 public record AgentRecord(
         String agentId,
-        String status,
+        StoredStatus status,
         String createdAt,
         String lastUpdate,
         String version,
@@ -43,7 +44,6 @@ public record AgentRecord(
         Map<String, JsonNode> unknownFields) {
 
     public static final String DEFAULT_VERSION = "v1.0";
-    public static final String STATUS_ACTIVE = "active";
 
     public AgentRecord {
         Objects.requireNonNull(agentId, "agentId");
@@ -61,12 +61,12 @@ public record AgentRecord(
 
     /** A newly registered agent: active, no updates, one {@code created} event at {@code now}. */
     public static AgentRecord newAgent(String agentId, String now, @Nullable String apiKey) {
-        return new AgentRecord(agentId, STATUS_ACTIVE, now, now, DEFAULT_VERSION, 0, List.of(), "",
+        return new AgentRecord(agentId, AgentStatus.ACTIVE, now, now, DEFAULT_VERSION, 0, List.of(), "",
                 List.of(LifecycleEvent.of("created", now, null)), null, null, null, null, apiKey, List.of(),
                 List.of(), null, null, null, false, Map.of());
     }
 
-    public AgentRecord withStatus(String value) {
+    public AgentRecord withStatus(AgentStatus value) {
         return copy().status(value).build();
     }
 

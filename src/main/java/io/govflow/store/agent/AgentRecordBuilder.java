@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 final class AgentRecordBuilder {
 
     private final String agentId;
-    private String status;
+    private StoredStatus status;
     private final String createdAt;
     private String lastUpdate;
     private final String version;
@@ -56,7 +56,7 @@ final class AgentRecordBuilder {
         unknownFields = r.unknownFields();
     }
 
-    AgentRecordBuilder status(String value) {
+    AgentRecordBuilder status(StoredStatus value) {
         status = value;
         return this;
     }

@@ -68,7 +68,7 @@ public final class MetadataCodec {
     public AgentRecord recordFrom(ObjectNode o, String key) {
         return new AgentRecord(
                 string(o, "agent_id", key),
-                string(o, "status", AgentRecord.STATUS_ACTIVE),
+                StoredStatus.of(string(o, "status", AgentStatus.ACTIVE.word())),
                 requiredString(o, "created_at"),
                 requiredString(o, "last_update"),
                 string(o, "version", AgentRecord.DEFAULT_VERSION),
@@ -93,7 +93,7 @@ public final class MetadataCodec {
     public ObjectNode toObject(AgentRecord r) {
         ObjectNode o = json.object();
         o.put("agent_id", r.agentId());
-        o.put("status", r.status());
+        o.put("status", r.status().word());
         o.put("created_at", r.createdAt());
         o.put("last_update", r.lastUpdate());
         o.put("version", r.version());

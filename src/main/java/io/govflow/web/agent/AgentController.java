@@ -3,18 +3,9 @@ package io.govflow.web.agent;
 import static io.govflow.error.ErrorCode.ADMIN_DISABLED;
 import static io.govflow.error.ErrorCode.AGENT_EXISTS;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.agent.AgentEtags;
 import io.govflow.flow.agent.AgentRegistry;
@@ -55,8 +46,7 @@ public class AgentController {
     @Access(Access.Level.REGISTRATION)
     @Operation(operationId = "registerAgent", summary = "Register an agent",
             description = "Returns the agent's api_key once; only its SHA-256 hash is stored. Keep it.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AGENT_EXISTS, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, ADMIN_DISABLED, LOCK_TIMEOUT, STORE_READ_ONLY, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, ADMIN_DISABLED, METADATA_CORRUPT }, writes = true)
     public ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterRequest body) {
         Registration registration = registry.register(body.toCommand());
         return ResponseEntity.status(HttpStatus.CREATED).body(RegistrationResponse.of(registration));
@@ -66,8 +56,7 @@ public class AgentController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getAgent", summary = "An agent's metadata and current metrics",
             description = "The ETag header covers the user-editable fields (status, tags, notes, lifecycle events).")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND, STATE_CORRUPT,
-            METADATA_CORRUPT })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT, METADATA_CORRUPT })
     public ResponseEntity<AgentResponse> get(@PathVariable String id) {
         AgentRecord record = registry.get(id);
         MetricsResponse metrics = MetricsResponse.of(updateFlow.metrics(id));

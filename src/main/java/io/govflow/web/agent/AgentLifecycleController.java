@@ -3,20 +3,12 @@ package io.govflow.web.agent;
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AGENT_PAUSED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.PRECONDITION_FAILED;
 import static io.govflow.error.ErrorCode.PROTECTED_AGENT;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSAFE_RESUME;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import java.util.List;
@@ -73,7 +65,7 @@ public class AgentLifecycleController {
     @Operation(operationId = "listAgents", summary = "List agents",
             description = "Newest last_update first; filter by status and tag; counts_by_status covers every agent "
                     + "with the tag (the status filter does not apply to it).")
-    @ApiErrors({ VALIDATION_FAILED, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, METADATA_CORRUPT })
+    @ApiErrors({ VALIDATION_FAILED, METADATA_CORRUPT })
     public AgentListResponse list(
             @Parameter(description = "active, waiting_input, paused, archived or deleted")
             @RequestParam(required = false) @Nullable String status,
@@ -88,9 +80,8 @@ public class AgentLifecycleController {
     @Operation(operationId = "updateAgent", summary = "Edit tags and notes",
             description = "Fields are merged one by one, so concurrent edits of different fields are all kept. With "
                     + "If-Match (the ETag of GET /api/v1/agents/{id}) the edit applies only if nothing changed since.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_DELETED, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, PRECONDITION_FAILED,
+            METADATA_CORRUPT }, writes = true)
     public ResponseEntity<AgentChangeResponse> patch(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PatchAgentRequest body) {
@@ -102,9 +93,8 @@ public class AgentLifecycleController {
     @Operation(operationId = "archiveAgent", summary = "Archive an agent",
             description = "The next update resumes it (lifecycle event resumed). Archiving twice changes nothing; "
                     + "a paused agent must be resumed first.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED, LOCK_TIMEOUT, STORE_READ_ONLY,
-            METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED,
+            METADATA_CORRUPT }, writes = true)
     public ResponseEntity<AgentChangeResponse> archive(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ReasonRequest body) {
         return withEtag(lifecycle.archive(id, body == null ? null : body.reason()));
@@ -115,9 +105,8 @@ public class AgentLifecycleController {
     @Operation(operationId = "resumeAgent", summary = "Resume a paused, waiting or archived agent",
             description = "Only when safe: coherence above the coherence-critical threshold, mean attention below "
                     + "the revise threshold, no void. Conditions are recorded in the resumed lifecycle event.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_DELETED, UNSAFE_RESUME, LOCK_TIMEOUT, STORE_READ_ONLY,
-            STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, UNSAFE_RESUME, STATE_CORRUPT,
+            METADATA_CORRUPT }, writes = true)
     public ResponseEntity<AgentChangeResponse> resume(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ResumeRequest body) {
         List<String> conditions = body == null || body.conditions() == null ? List.of() : body.conditions();
@@ -129,8 +118,8 @@ public class AgentLifecycleController {
     @Operation(operationId = "deleteAgent", summary = "Soft-delete an agent",
             description = "Writes a backup of the metadata (without the key hash) to backups/, then sets status "
                     + "deleted; files are kept and the agent stays readable. Agents tagged pioneer are protected.")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_DELETED,
-            PROTECTED_AGENT, LOCK_TIMEOUT, STORE_READ_ONLY, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, PROTECTED_AGENT,
+            METADATA_CORRUPT }, writes = true)
     public DeletionResponse delete(@PathVariable String id) {
         return DeletionResponse.of(lifecycle.delete(id, null));
     }
@@ -139,8 +128,7 @@ public class AgentLifecycleController {
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
     @Operation(operationId = "rotateApiKey", summary = "Issue a new API key",
             description = "The new key is returned once; the previous key stops working at once.")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_DELETED,
-            LOCK_TIMEOUT, STORE_READ_ONLY, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, METADATA_CORRUPT }, writes = true)
     public KeyResponse rotate(@PathVariable String id) {
         return KeyResponse.of(editor.rotateKey(id));
     }
@@ -149,9 +137,8 @@ public class AgentLifecycleController {
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
     @Operation(operationId = "completeResponse", summary = "Mark a response complete (status waiting_input)",
             description = "The next update sets the agent active again.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED, LOCK_TIMEOUT, STORE_READ_ONLY,
-            METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED,
+            METADATA_CORRUPT }, writes = true)
     public ResponseEntity<AgentChangeResponse> responseComplete(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ResponseCompleteRequest body) {
         return withEtag(lifecycle.responseComplete(id, body == null ? null : body.summary()));

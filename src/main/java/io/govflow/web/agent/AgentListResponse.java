@@ -18,7 +18,7 @@ public record AgentListResponse(boolean success, List<Summary> agents, int page,
             List<String> tags) {
 
         static Summary of(AgentRecord r) {
-            return new Summary(r.agentId(), r.status(), r.createdAt(), r.lastUpdate(), r.totalUpdates(), r.tags());
+            return new Summary(r.agentId(), r.status().word(), r.createdAt(), r.lastUpdate(), r.totalUpdates(), r.tags());
         }
     }
 

@@ -19,7 +19,7 @@ public record AgentView(String agentId, String status, String createdAt, String 
         @Nullable String lastResponseAt, boolean responseCompleted) {
 
     public static AgentView of(AgentRecord r) {
-        return new AgentView(r.agentId(), r.status(), r.createdAt(), r.lastUpdate(), r.version(), r.totalUpdates(),
+        return new AgentView(r.agentId(), r.status().word(), r.createdAt(), r.lastUpdate(), r.version(), r.totalUpdates(),
                 r.tags(), r.notes(), LifecycleEventBody.of(r.lifecycleEvents()), r.pausedAt(), r.archivedAt(), r.parentAgentId(),
                 r.spawnReason(), r.apiKey() != null, r.recentUpdateTimestamps(), r.recentDecisions(),
                 r.loopDetectedAt(), r.loopCooldownUntil(), r.lastResponseAt(), r.responseCompleted());

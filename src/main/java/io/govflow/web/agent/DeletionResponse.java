@@ -8,7 +8,7 @@ import io.govflow.flow.agent.Deletion;
 public record DeletionResponse(boolean success, String agentId, String status, String backupFile, AgentView agent) {
 
     static DeletionResponse of(Deletion deletion) {
-        return new DeletionResponse(true, deletion.record().agentId(), deletion.record().status(),
+        return new DeletionResponse(true, deletion.record().agentId(), deletion.record().status().word(),
                 deletion.backupFile(), AgentView.of(deletion.record()));
     }
 }

@@ -6,10 +6,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The credential a handler needs. Checked by {@link AuthInterceptor} before the body is bound, so an
- * unauthenticated request with a bad body gets 401, not 400.
+ * The credential an endpoint needs. Every endpoint has one, or is on {@link AnonymousPaths}: the application does
+ * not start otherwise ({@link AccessAudit}), and a request reaching a handler without one is refused
+ * ({@link AuthInterceptor}). Checked by {@link AuthInterceptor} before the body is bound, so an unauthenticated
+ * request with a bad body gets 401, not 400.
+ *
+ * <p>Goes on each controller handler method (a controller class's annotation is not read). On the class of any
+ * other handler bean, servlet or filter it is that endpoint's decision; filters answer before authentication,
+ * so for a filter only {@link Level#ANONYMOUS} is accepted. Functional routes use {@link AccessHandlerFunction}.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Access {
 

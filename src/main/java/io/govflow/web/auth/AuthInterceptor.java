@@ -2,6 +2,8 @@ package io.govflow.web.auth;
 
 import java.util.Map;
 
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.agent.AgentRegistry;
 import io.govflow.flow.auth.Authenticator;
@@ -9,19 +11,24 @@ import io.govflow.flow.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.RouterFunctions;
 
 /**
- * Validates the {@code id} path variable against the allow-list, then checks the credential the handler's
- * {@link Access} level asks for. Runs after handler mapping and before argument binding.
+ * Runs for every handler, after handler mapping and before argument binding: refuses a handler without an access
+ * decision ({@link HandlerAccess}), validates the {@code id} path variable against the allow-list, then checks the
+ * credential the handler's {@link Access} level asks for.
  */
 @Component
 public class AuthInterceptor implements HandlerInterceptor {
 
     public static final String CALLER = AuthInterceptor.class.getName() + ".caller";
+
+    private static final Logger log = LoggerFactory.getLogger(AuthInterceptor.class);
 
     private final Authenticator authenticator;
     private final AgentRegistry registry;
@@ -33,18 +40,17 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return true;
+        Access.@Nullable Level level = HandlerAccess.of(handler, request);
+        if (level == null) {
+            // start-up refuses such handlers (AccessAudit); one registered later is refused here
+            log.error("refused: handler {} has no access decision", handler);
+            throw new GovflowException(ErrorCode.FORBIDDEN);
         }
         String agentId = pathAgentId(request);
         if (agentId != null) {
             AgentIds.requireValid(agentId);
         }
-        Access access = method.getMethodAnnotation(Access.class);
-        if (access == null) {
-            return true;
-        }
-        Caller caller = check(access.value(), agentId, BearerCredentials.from(request));
+        Caller caller = check(level, agentId, BearerCredentials.from(request));
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
@@ -73,9 +79,11 @@ public class AuthInterceptor implements HandlerInterceptor {
         return agentId;
     }
 
-    @SuppressWarnings("unchecked")
     private static @Nullable String pathAgentId(HttpServletRequest request) {
         Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return vars instanceof Map<?, ?> map ? (String) ((Map<String, String>) map).get("id") : null;
+        if (vars == null) {
+            vars = request.getAttribute(RouterFunctions.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        }
+        return vars instanceof Map<?, ?> map && map.get("id") instanceof String id ? id : null;
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the authentication interceptor for the API. */
+/** Registers the authentication interceptor for every handler of every handler mapping. */
 @Configuration(proxyBeanMethods = false)
 public class WebAuthConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +16,6 @@ public class WebAuthConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authInterceptor).addPathPatterns("/api/**");
+        registry.addInterceptor(authInterceptor);
     }
 }

@@ -1,4 +1,8 @@
-/** Authentication before binding: handler annotations say which credential an endpoint needs. */
+/**
+ * Authentication before binding: every endpoint says which credential it needs (handler annotations, functional
+ * route levels, one list of anonymous framework paths), the application refuses to start when one does not, and
+ * a request to a handler without a decision is refused.
+ */
 @NullMarked
 package io.govflow.web.auth;
 

@@ -7,10 +7,17 @@ import java.lang.annotation.Target;
 
 import io.govflow.error.ErrorCode;
 
-/** The error codes an endpoint can answer with; rendered into its OpenAPI responses. */
+/**
+ * The error codes an endpoint can answer with besides the ones it shares with every endpoint of its kind
+ * ({@link SharedErrors}); rendered into its OpenAPI responses.
+ */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApiErrors {
 
-    ErrorCode[] value();
+    /** The endpoint's own codes. */
+    ErrorCode[] value() default {};
+
+    /** The endpoint writes to the store: it shares the codes of every write ({@link SharedErrors#WRITES}). */
+    boolean writes() default false;
 }

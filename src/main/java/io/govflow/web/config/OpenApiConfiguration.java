@@ -1,6 +1,5 @@
 package io.govflow.web.config;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +30,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description: bearer security, the error envelope as an explicit schema, and for every endpoint
- * the error codes it can answer with, grouped by HTTP status, each with an example envelope.
+ * the error codes it can answer with ({@link SharedErrors}), grouped by HTTP status, each with an example envelope.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
     private static final String ENVELOPE = "ErrorEnvelope";
-    private static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.INTERNAL_ERROR);
 
     @Bean
     OpenAPI govflowOpenApi() {
@@ -67,18 +65,13 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer errorCodesCustomizer() {
         return (operation, handlerMethod) -> {
-            ApiErrors errors = handlerMethod.getMethodAnnotation(ApiErrors.class);
-            if (errors != null) {
-                addErrorResponses(operation, errors.value());
-            }
+            addErrorResponses(operation, SharedErrors.of(handlerMethod));
             return operation;
         };
     }
 
-    private static void addErrorResponses(Operation operation, ErrorCode[] codes) {
-        Set<ErrorCode> all = EnumSet.copyOf(Arrays.asList(codes));
-        all.addAll(ALWAYS);
-        Map<Integer, Set<ErrorCode>> byStatus = all.stream().collect(
+    private static void addErrorResponses(Operation operation, Set<ErrorCode> codes) {
+        Map<Integer, Set<ErrorCode>> byStatus = codes.stream().collect(
                 Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toCollection(
                         () -> EnumSet.noneOf(ErrorCode.class))));
         byStatus.forEach((status, group) -> operation.getResponses().addApiResponse(Integer.toString(status),

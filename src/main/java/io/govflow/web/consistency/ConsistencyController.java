@@ -1,19 +1,9 @@
 package io.govflow.web.consistency;
 
-import static io.govflow.error.ErrorCode.ADMIN_DISABLED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
-import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.flow.consistency.RepairFlow;
@@ -49,8 +39,7 @@ public class ConsistencyController {
             description = "metadata.total_updates == state.update_count == last log seq, gap-free logs, "
                     + "last_update == last log timestamp, state arrays, ISO timestamps, value ranges, metadata "
                     + "records, orphan, lock, legacy and temp files. ok means no error; warnings are allowed.")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED,
-            AGENT_NOT_FOUND, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STORAGE_ERROR })
     public ConsistencyResponse consistency(
             @RequestParam(name = "agent_id", required = false) @Nullable String agentId) {
         return ConsistencyResponse.of(checker.check(agentId));
@@ -62,9 +51,7 @@ public class ConsistencyController {
             description = "Moves a torn update-log tail or a damaged state file to quarantine/ (never deletes) and "
                     + "rolls state and metadata forward from the update log. Run with dry_run true first to see "
                     + "the plan.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            FORBIDDEN, ADMIN_DISABLED, AGENT_NOT_FOUND, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY,
-            METADATA_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public RepairResponse repair(@Valid @RequestBody(required = false) @Nullable RepairRequest body) {
         String agentId = body == null ? null : body.agentId();
         boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());

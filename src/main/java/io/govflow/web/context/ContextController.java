@@ -2,19 +2,13 @@ package io.govflow.web.context;
 
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
 import static io.govflow.error.ErrorCode.CONTEXT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.INVALID_CONTEXT_TYPE;
 import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.context.ContextRead;
@@ -67,8 +61,7 @@ public class ContextController {
     @Operation(operationId = "listContext", summary = "The tenant's context manifest",
             description = "Stored documents by type (ts, src, db, sb, h, q, related) and the service-maintained "
                     + "types, which are derived on first read.")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, CONTEXT_NOT_FOUND,
-            AGENT_NOT_FOUND, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, STORAGE_ERROR })
     public ContextListResponse list(@PathVariable String id) {
         return ContextListResponse.of(reads.list(id));
     }
@@ -79,9 +72,8 @@ public class ContextController {
             description = "Normalize → redact (d and s) → derive s when absent → trim d to the byte budget → "
                     + "write atomically (the previous version is kept for the fallback) → manifest. 201 when the "
                     + "type is new, 200 when replaced. governance.* types are maintained by the service.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, INVALID_CONTEXT_TYPE,
-            AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
-            PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
+            STORAGE_ERROR }, writes = true)
     public ResponseEntity<ContextWriteResponse> put(@PathVariable String id, @PathVariable String type,
             @Valid @RequestBody PutContextRequest body) {
         ContextWritten written = writes.put(id, type, body.toCommand());
@@ -96,8 +88,8 @@ public class ContextController {
                     + "falls back to the canonical store (governance.* re-derived and rewritten; others: the "
                     + "previous valid copy, stale) and then to a lexical search over the tenant's documents "
                     + "(q= or the stored hints). The source is in the body and in X-Context-Source.")
-    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, STATE_CORRUPT, STORAGE_ERROR })
+    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND,
+            STATE_CORRUPT, STORAGE_ERROR })
     public ResponseEntity<ContextReadResponse> get(@PathVariable String id, @PathVariable String type,
             @Parameter(description = "summary (default) or full")
             @RequestParam(defaultValue = "summary") @Pattern(regexp = "summary|full") String view,
@@ -110,8 +102,8 @@ public class ContextController {
     @DeleteMapping("/{type}")
     @Access(Access.Level.TENANT_OR_ADMIN)
     @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy")
-    @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED, LOCK_TIMEOUT, STORE_READ_ONLY, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
+            LOCK_TIMEOUT, STORE_READ_ONLY, STORAGE_ERROR })
     public ContextDeleteResponse delete(@PathVariable String id, @PathVariable String type) {
         writes.delete(id, type);
         return new ContextDeleteResponse(true, id, type, true);
@@ -122,8 +114,7 @@ public class ContextController {
     @Operation(operationId = "getContextDrift", summary = "Hash and source drift of a stored document",
             description = "Compares m.h with the stored d and, for governance.* documents, d.as_of with the "
                     + "source; reports TTL expiry. Changes nothing.")
-    @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, STORAGE_ERROR })
     public ContextDriftResponse drift(@PathVariable String id, @PathVariable String type) {
         return ContextDriftResponse.of(reads.drift(id, type));
     }

@@ -2,26 +2,17 @@ package io.govflow.web.dialectic;
 
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
 import static io.govflow.error.ErrorCode.DISCOVERY_NOT_FOUND;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.HARD_LIMIT_VIOLATION;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.INVALID_SESSION_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.REVIEW_UNAVAILABLE;
 import static io.govflow.error.ErrorCode.SESSION_NOT_FOUND;
 import static io.govflow.error.ErrorCode.SESSION_PHASE_CONFLICT;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSAFE_RESUME;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import java.util.List;
 
@@ -80,10 +71,8 @@ public class DialecticController {
             description = "Needs the key of agent_id. The reviewer is the named one, the disputed discovery's "
                     + "owner, or an active agent not in an open session chosen by authority score (health from its "
                     + "own recent attention, track record, shared tags, freshness).")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            AGENT_NOT_FOUND, AGENT_DELETED, DISCOVERY_NOT_FOUND, REVIEW_UNAVAILABLE, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL,
-            STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, DISCOVERY_NOT_FOUND, REVIEW_UNAVAILABLE,
+            STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public ResponseEntity<Created> create(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody ReviewRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -95,9 +84,8 @@ public class DialecticController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "submitThesis", summary = "The paused agent's thesis",
             description = "Only the paused agent's key. Phase thesis → antithesis.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_SESSION_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, STATE_CORRUPT,
+            STORAGE_ERROR }, writes = true)
     public Step thesis(@Parameter(hidden = true) HttpServletRequest request, @PathVariable String sid,
             @Valid @RequestBody ThesisRequest body) {
         return Step.of(dialectic.thesis(RequestCaller.of(request), sid, body.toMove()));
@@ -108,9 +96,8 @@ public class DialecticController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "submitAntithesis", summary = "The reviewer's antithesis",
             description = "Only the reviewer's key. Phase antithesis → synthesis (round 1).")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_SESSION_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, STATE_CORRUPT,
+            STORAGE_ERROR }, writes = true)
     public Step antithesis(@Parameter(hidden = true) HttpServletRequest request, @PathVariable String sid,
             @Valid @RequestBody AntithesisRequest body) {
         return Step.of(dialectic.antithesis(RequestCaller.of(request), sid, body.toMove()));
@@ -125,10 +112,8 @@ public class DialecticController {
                     + "resume (the agent becomes active, a resumed event carries the conditions) or block "
                     + "(HARD_LIMIT_VIOLATION recorded in the resolution). Non-convergence past the maximum "
                     + "rounds escalates.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_SESSION_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, AGENT_DELETED, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL,
-            STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, AGENT_DELETED, STATE_CORRUPT,
+            METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public Step synthesis(@Parameter(hidden = true) HttpServletRequest request, @PathVariable String sid,
             @Valid @RequestBody SynthesisRequest body) {
         return Step.of(dialectic.synthesis(RequestCaller.of(request), sid, body.toMove()));
@@ -138,8 +123,7 @@ public class DialecticController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getSession", summary = "A session, as stored",
             description = "expired is computed on read; the file is not changed (the next step records failed).")
-    @ApiErrors({ INVALID_SESSION_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, SESSION_NOT_FOUND,
-            STATE_CORRUPT })
+    @ApiErrors({ INVALID_SESSION_ID, SESSION_NOT_FOUND, STATE_CORRUPT })
     public Session get(@PathVariable String sid) {
         return Session.of(dialectic.get(sid));
     }
@@ -147,7 +131,7 @@ public class DialecticController {
     @GetMapping(path = "/api/v1/agents/{id}/dialectic-sessions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "listAgentSessions", summary = "Sessions an agent takes part in, newest first")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED })
+    @ApiErrors({ INVALID_AGENT_ID })
     public Listed list(@PathVariable String id) {
         List<Summary> sessions = dialectic.listForAgent(id).stream().map(Summary::of).toList();
         return new Listed(true, sessions, sessions.size());
@@ -160,10 +144,8 @@ public class DialecticController {
             description = "The agent's thesis against a system antithesis from its metrics; the merged conditions "
                     + "must pass the hard limits and the agent the resume checks (coherence > 0.40, mean "
                     + "attention < 0.60, no void). Recorded as a session file either way.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, REVIEW_UNAVAILABLE, UNSAFE_RESUME, HARD_LIMIT_VIOLATION,
-            PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT,
-            METADATA_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, REVIEW_UNAVAILABLE, UNSAFE_RESUME, HARD_LIMIT_VIOLATION,
+            STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public Recovered selfRecovery(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ThesisRequest body) {
         ThesisRequest thesis = body == null ? new ThesisRequest(null, null, null) : body;

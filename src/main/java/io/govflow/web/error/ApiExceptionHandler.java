@@ -38,7 +38,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleGovflow(GovflowException ex, WebRequest request) {
         String requestId = requestId(request);
         logFailure(ex.code(), requestId, ex);
-        return ErrorResponses.response(ErrorResponses.envelope(ex, requestId), null, ex.retryAfterSeconds());
+        return ErrorResponses.response(ex, requestId);
     }
 
     @ExceptionHandler(Exception.class)
@@ -101,7 +101,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String requestId = requestId(request);
         logFailure(code, requestId, ex);
         ErrorEnvelope body = ErrorResponses.envelope(code, code.message(), details, requestId);
-        return ErrorResponses.response(body, keepAllowHeader(headers), null);
+        return ErrorResponses.response(code, body, keepAllowHeader(headers), null);
     }
 
     private static @Nullable HttpHeaders keepAllowHeader(@Nullable HttpHeaders headers) {

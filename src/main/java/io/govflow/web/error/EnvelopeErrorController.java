@@ -22,14 +22,13 @@ public class EnvelopeErrorController implements ErrorController {
         String requestId = RequestIds.of(request);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof GovflowException govflow) {
-            return ErrorResponses.response(ErrorResponses.envelope(govflow, requestId), null,
-                    govflow.retryAfterSeconds());
+            return ErrorResponses.response(govflow, requestId);
         }
         ErrorCode code = SpringErrorMapping.byStatus(status(request)).code();
         if (exception instanceof Throwable t) {
             ApiExceptionHandler.logFailure(code, requestId, t);
         }
-        return ErrorResponses.response(ErrorResponses.envelope(code, code.message(), Map.of(), requestId), null,
+        return ErrorResponses.response(code, ErrorResponses.envelope(code, code.message(), Map.of(), requestId), null,
                 null);
     }
 

@@ -2,6 +2,7 @@ package io.govflow.web.error;
 
 import java.util.Map;
 
+import io.govflow.error.BearerChallenge;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 public final class ErrorResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private static final String REALM = "govflow";
 
     private ErrorResponses() {
     }
@@ -28,8 +31,17 @@ public final class ErrorResponses {
         return envelope(ex.code(), ex.clientMessage(), ex.details(), requestId);
     }
 
-    public static ResponseEntity<Object> response(ErrorEnvelope body, @Nullable HttpHeaders extraHeaders,
-            @Nullable Long retryAfterSeconds) {
+    /** The answer to a thrown {@link GovflowException}: its envelope, and its own Retry-After if it gave one. */
+    public static ResponseEntity<Object> response(GovflowException ex, String requestId) {
+        return response(ex.code(), envelope(ex, requestId), null, ex.retryAfterSeconds());
+    }
+
+    /**
+     * The answer carrying {@code body}: the extra headers (never a content type or length), the code's challenge
+     * on a 401, and {@code retryAfterSeconds} or else the code's default Retry-After.
+     */
+    public static ResponseEntity<Object> response(ErrorCode code, ErrorEnvelope body,
+            @Nullable HttpHeaders extraHeaders, @Nullable Long retryAfterSeconds) {
         HttpHeaders headers = new HttpHeaders();
         if (extraHeaders != null) {
             extraHeaders.forEach((name, values) -> {
@@ -40,28 +52,21 @@ public final class ErrorResponses {
             });
         }
         headers.setContentType(PROBLEM_JSON);
-        if (body.status() == 401) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge(body.errorCode()));
+        @Nullable BearerChallenge challenge = code.challenge();
+        if (challenge != null) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(challenge));
         }
-        Long retry = retryAfterSeconds != null ? retryAfterSeconds : defaultRetryAfter(body.errorCode());
+        @Nullable Long retry = retryAfterSeconds != null ? retryAfterSeconds : code.defaultRetryAfterSeconds();
         if (retry != null) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retry));
         }
         return ResponseEntity.status(body.status()).headers(headers).body(body);
     }
 
-    /** RFC 6750 §3: a 401 names the scheme; a presented but unusable credential is an invalid_token. */
-    static String challenge(String errorCode) {
-        return "AUTHENTICATION_FAILED".equals(errorCode) ? "Bearer realm=\"govflow\", error=\"invalid_token\""
-                : "Bearer realm=\"govflow\"";
-    }
-
-    /** Codes whose status promises a Retry-After get a default one when the thrower gave none. */
-    static @Nullable Long defaultRetryAfter(String errorCode) {
-        return switch (errorCode) {
-            case "LOCK_TIMEOUT", "RATE_LIMITED", "LOOP_DETECTED" -> 1L;
-            case "STORE_READ_ONLY", "STATE_CORRUPT", "METADATA_CORRUPT" -> 30L;
-            default -> null;
-        };
+    /** RFC 6750 §3: the scheme and realm, and the error when the challenge names one. */
+    static String wwwAuthenticate(BearerChallenge challenge) {
+        @Nullable String error = challenge.error();
+        return error == null ? "Bearer realm=\"" + REALM + "\""
+                : "Bearer realm=\"" + REALM + "\", error=\"" + error + "\"";
     }
 }

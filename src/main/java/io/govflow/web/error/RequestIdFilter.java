@@ -2,6 +2,7 @@ package io.govflow.web.error;
 
 import java.io.IOException;
 
+import io.govflow.web.auth.Access;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Assigns the request id first thing, so every log line and every error body of the request carries it. */
+@Access(Access.Level.ANONYMOUS)
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {

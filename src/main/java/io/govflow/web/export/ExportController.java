@@ -1,23 +1,15 @@
 package io.govflow.web.export;
 
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.EXPORT_EXISTS;
 import static io.govflow.error.ErrorCode.EXPORT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.EXPORT_TOO_LARGE;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.INVALID_FILENAME;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_EXPORT_FORMAT;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.export.ExportFlow;
@@ -63,8 +55,8 @@ public class ExportController {
     @Operation(operationId = "getHistory", summary = "The agent's full history as one string (seed's inline answer)",
             description = "Every committed update from the update log. Documents above 8 MiB are refused with "
                     + "EXPORT_TOO_LARGE: use the download endpoint instead.")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND,
-            UNSUPPORTED_EXPORT_FORMAT, EXPORT_TOO_LARGE, STATE_CORRUPT, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, UNSUPPORTED_EXPORT_FORMAT, EXPORT_TOO_LARGE, STATE_CORRUPT,
+            STORAGE_ERROR })
     public HistoryResponse history(@PathVariable String id,
             @Parameter(description = FORMAT_DOC) @RequestParam(required = false) @Nullable String format) {
         return HistoryResponse.of(exportFlow.inlineHistory(id, format));
@@ -77,8 +69,7 @@ public class ExportController {
             responses = @ApiResponse(responseCode = "200", description = "The history document", content = {
                     @Content(mediaType = "application/json", schema = @Schema(type = "string")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND,
-            UNSUPPORTED_EXPORT_FORMAT, STATE_CORRUPT, STORAGE_ERROR })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, UNSUPPORTED_EXPORT_FORMAT, STATE_CORRUPT, STORAGE_ERROR })
     public ResponseEntity<StreamingResponseBody> downloadHistory(@PathVariable String id,
             @Parameter(description = FORMAT_DOC) @RequestParam(required = false) @Nullable String format) {
         return stream(exportFlow.downloadHistory(id, format));
@@ -90,10 +81,8 @@ public class ExportController {
             description = "History-only files go to history/ (json or csv), complete packages (json) to exports/. "
                     + "An automatic name that exists gets _2, _3, …; a custom name that exists is refused with "
                     + "EXPORT_EXISTS unless overwrite is true. file_path is relative to the data directory.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT,
-            AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND, EXPORT_EXISTS, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL,
-            STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT, AGENT_NOT_FOUND, EXPORT_EXISTS,
+            STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public ResponseEntity<ExportResponse> export(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ExportRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -104,8 +93,7 @@ public class ExportController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "listExports", summary = "List export files",
             description = "Filtered by the agent the document names and by kind (history or package).")
-    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            STORAGE_ERROR })
+    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, STORAGE_ERROR })
     public ExportListResponse list(
             @RequestParam(name = "agent_id", required = false) @Nullable String agentId,
             @Parameter(description = "history or package") @RequestParam(required = false) @Nullable String kind) {
@@ -118,8 +106,7 @@ public class ExportController {
             responses = @ApiResponse(responseCode = "200", description = "The file", content = {
                     @Content(mediaType = "application/json", schema = @Schema(type = "string")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
-    @ApiErrors({ VALIDATION_FAILED, INVALID_FILENAME, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            EXPORT_NOT_FOUND, STORAGE_ERROR })
+    @ApiErrors({ VALIDATION_FAILED, INVALID_FILENAME, EXPORT_NOT_FOUND, STORAGE_ERROR })
     public ResponseEntity<StreamingResponseBody> download(
             @Parameter(description = "history or package") @PathVariable String kind,
             @Parameter(description = "File name with its extension") @PathVariable String filename) {
@@ -132,8 +119,7 @@ public class ExportController {
             description = "Checks every file of history/ and exports/ (or one) as a self-contained document: "
                     + "name pattern, file-name timestamp, size, JSON/CSV shape, required fields, ISO timestamps, "
                     + "array lengths, and a package's history against its own embedded metadata.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_FILENAME, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, EXPORT_NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, STORAGE_ERROR })
+    @ApiErrors({ INVALID_FILENAME, EXPORT_NOT_FOUND, STORAGE_ERROR })
     public ValidationResponse validate(@Valid @RequestBody(required = false) @Nullable ValidationRequest body) {
         return ValidationResponse.of(body == null ? exportFlow.validate(null, null)
                 : exportFlow.validate(body.filename(), body.kind()));

@@ -3,18 +3,11 @@ package io.govflow.web.knowledge;
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
 import static io.govflow.error.ErrorCode.DISCOVERY_NOT_FOUND;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.RATE_LIMITED;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import java.util.Arrays;
@@ -68,9 +61,8 @@ public class KnowledgeController {
             description = "Needs the key of agent_id (any other credential: AUTHENTICATION_FAILED). At most "
                     + "govflow.knowledge.max-stores-per-hour (10) per agent per hour, counted from the file. "
                     + "related_to links up to 5 discoveries that share tags.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            AGENT_NOT_FOUND, AGENT_DELETED, RATE_LIMITED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT,
-            STORE_READ_ONLY, STATE_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, RATE_LIMITED, STATE_CORRUPT,
+            STORAGE_ERROR }, writes = true)
     public ResponseEntity<Stored> store(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody StoreDiscoveryRequest body) {
         StoredDiscovery stored = knowledge.store(RequestCaller.of(request), body.toCommand());
@@ -84,8 +76,7 @@ public class KnowledgeController {
             description = "Every filter given must hold; tags is a comma-separated list and every tag must be "
                     + "present. With q the results are ranked by relevance (BM25 over summary, details and tags), "
                     + "otherwise newest first. limit 1..100 (default 100).")
-    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            STATE_CORRUPT })
+    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, STATE_CORRUPT })
     public Listed search(
             @Parameter(example = "scout_20251201") @RequestParam(name = "agent_id", required = false)
             @Nullable String agentId,
@@ -102,7 +93,7 @@ public class KnowledgeController {
     @GetMapping(path = "/api/v1/discoveries/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "discoveryStats", summary = "Counts over the knowledge graph")
-    @ApiErrors({ AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, STATE_CORRUPT })
+    @ApiErrors({ STATE_CORRUPT })
     public Stats stats() {
         return Stats.of(knowledge.stats());
     }
@@ -110,7 +101,7 @@ public class KnowledgeController {
     @GetMapping(path = "/api/v1/discoveries/{did}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getDiscovery", summary = "One discovery")
-    @ApiErrors({ AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, DISCOVERY_NOT_FOUND, STATE_CORRUPT })
+    @ApiErrors({ DISCOVERY_NOT_FOUND, STATE_CORRUPT })
     public One get(@Parameter(example = "2025-12-01T15:12:45.585896") @PathVariable String did) {
         return new One(true, knowledge.toJson(knowledge.get(did)));
     }
@@ -121,9 +112,7 @@ public class KnowledgeController {
     @Operation(operationId = "updateDiscoveryStatus", summary = "Change a discovery's status",
             description = "The owner's key or the admin token. resolved stamps resolved_at; the note is appended "
                     + "to the details.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            DISCOVERY_NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY,
-            STATE_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { DISCOVERY_NOT_FOUND, STATE_CORRUPT, STORAGE_ERROR }, writes = true)
     public One updateStatus(@Parameter(hidden = true) HttpServletRequest request,
             @PathVariable String did, @Valid @RequestBody DiscoveryStatusRequest body) {
         return new One(true, knowledge.toJson(knowledge.updateStatus(RequestCaller.of(request), did, body.status(), body.note())));
@@ -133,8 +122,7 @@ public class KnowledgeController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "similarDiscoveries", summary = "Discoveries sharing tags with this one",
             description = "Most shared tags first; limit 1..100 (default 10).")
-    @ApiErrors({ VALIDATION_FAILED, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, DISCOVERY_NOT_FOUND,
-            STATE_CORRUPT })
+    @ApiErrors({ VALIDATION_FAILED, DISCOVERY_NOT_FOUND, STATE_CORRUPT })
     public Similar similar(@PathVariable String did,
             @RequestParam(required = false) @Nullable Integer limit) {
         List<SimilarItem> items = knowledge.similar(did, limit).stream()
@@ -146,8 +134,7 @@ public class KnowledgeController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "listAgentDiscoveries", summary = "An agent's discoveries, oldest first",
             description = "limit 1..100 (default 100).")
-    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED,
-            STATE_CORRUPT })
+    @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, STATE_CORRUPT })
     public Listed listForAgent(@PathVariable String id, @RequestParam(required = false) @Nullable Integer limit) {
         return listed(knowledge.listForAgent(id, limit));
     }

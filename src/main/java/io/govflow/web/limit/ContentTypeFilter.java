@@ -3,6 +3,7 @@ package io.govflow.web.limit;
 import java.io.IOException;
 
 import io.govflow.error.ErrorCode;
+import io.govflow.web.auth.Access;
 import io.govflow.web.error.ErrorEnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whose JSON body is optional through the container's parameter parser, which fails on invalid UTF-8: 500s).
  * The service takes JSON bodies only.
  */
+@Access(Access.Level.ANONYMOUS)
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
 public class ContentTypeFilter extends OncePerRequestFilter {

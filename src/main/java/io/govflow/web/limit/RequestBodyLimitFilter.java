@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
+import io.govflow.web.auth.Access;
 import io.govflow.web.error.ErrorEnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Enforces {@code govflow.http.max-body}: a declared Content-Length over the limit is refused before reading;
  * a body without one is cut off while it is read.
  */
+@Access(Access.Level.ANONYMOUS)
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {

@@ -1,22 +1,12 @@
 package io.govflow.web.maintenance;
 
-import static io.govflow.error.ErrorCode.ADMIN_DISABLED;
 import static io.govflow.error.ErrorCode.AGENT_EXISTS;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
-import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.maintenance.LockMaintenance;
 import io.govflow.flow.migration.OrphanAdoption;
@@ -61,8 +51,7 @@ public class MaintenanceController {
                     + "hashes plaintext keys in the metadata, exports/, backups/ and archives/. Idempotent; start-up "
                     + "runs it too. With dry_run nothing is written. Lists STATE_MISSING, ORPHAN_STATE and "
                     + "HISTORY_INCOMPLETE warnings per agent.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, FORBIDDEN,
-            ADMIN_DISABLED, UNSUPPORTED_MEDIA_TYPE, STORE_READ_ONLY })
+    @ApiErrors({ STORE_READ_ONLY })
     public MigrationResponse migrate(@Valid @RequestBody(required = false) @Nullable DryRunRequest body) {
         return MigrationResponse.of(migration.migrate(DryRunRequest.of(body)));
     }
@@ -72,9 +61,8 @@ public class MaintenanceController {
     @Operation(operationId = "adoptOrphan", summary = "Register an orphan state file as an agent",
             description = "Creates the metadata record (status active, total_updates from the state) and returns a "
                     + "new api_key once. The state file is kept as it is.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, AGENT_EXISTS, AGENT_NOT_FOUND, PAYLOAD_TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT, METADATA_CORRUPT, DISK_FULL })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, AGENT_NOT_FOUND, STATE_CORRUPT,
+            METADATA_CORRUPT }, writes = true)
     public ResponseEntity<KeyResponse> adopt(@Valid @RequestBody AdoptRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(KeyResponse.of(adoption.adopt(body.agentId())));
     }
@@ -83,7 +71,7 @@ public class MaintenanceController {
     @Access(Access.Level.ADMIN)
     @Operation(operationId = "listLocks", summary = "Lock files: held or not, orphan or not, age",
             description = "Each lock is probed with a non-blocking try; nothing waits and nothing is removed.")
-    @ApiErrors({ AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, STORAGE_ERROR })
+    @ApiErrors({ STORAGE_ERROR })
     public LocksResponse locks() {
         return LocksResponse.of(lockMaintenance.list());
     }
@@ -93,8 +81,7 @@ public class MaintenanceController {
     @Operation(operationId = "cleanupLocks", summary = "Remove orphan lock files nobody holds",
             description = "A lock file is removed only while this service holds its lock and only if it protects "
                     + "no data; held locks are never touched.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, FORBIDDEN,
-            ADMIN_DISABLED, UNSUPPORTED_MEDIA_TYPE, STORE_READ_ONLY, STORAGE_ERROR })
+    @ApiErrors({ STORE_READ_ONLY, STORAGE_ERROR })
     public LocksResponse cleanupLocks(@Valid @RequestBody(required = false) @Nullable DryRunRequest body) {
         return LocksResponse.of(lockMaintenance.cleanup(DryRunRequest.of(body)));
     }

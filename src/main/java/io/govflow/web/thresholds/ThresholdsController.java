@@ -1,17 +1,6 @@
 package io.govflow.web.thresholds;
 
-import static io.govflow.error.ErrorCode.ADMIN_DISABLED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
-import static io.govflow.error.ErrorCode.FORBIDDEN;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.update.CurrentThresholds;
 import io.govflow.web.auth.Access;
@@ -41,7 +30,7 @@ public class ThresholdsController {
     @GetMapping
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getThresholds", summary = "The decision thresholds in force")
-    @ApiErrors({ AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, STORAGE_ERROR })
+    @ApiErrors({ STORAGE_ERROR })
     public ThresholdsResponse get() {
         return ThresholdsResponse.of(thresholds.setting());
     }
@@ -51,8 +40,7 @@ public class ThresholdsController {
     @Operation(operationId = "setThresholds", summary = "Replace the decision thresholds",
             description = "All four values, each in [0, 1], approve below revise. Persisted and shared by every "
                     + "instance on the data directory; applies to the next decision.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, FORBIDDEN,
-            ADMIN_DISABLED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, DISK_FULL })
+    @ApiErrors(writes = true)
     public ThresholdsResponse put(@Valid @RequestBody ThresholdsRequest body) {
         return ThresholdsResponse.of(thresholds.replace(body.riskApproveThreshold(), body.riskReviseThreshold(),
                 body.coherenceCriticalThreshold(), body.voidThresholdInitial()));

@@ -3,21 +3,12 @@ package io.govflow.web.update;
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AGENT_PAUSED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
-import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
-import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
-import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
 import static io.govflow.error.ErrorCode.LOOP_DETECTED;
-import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
-import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
-import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
-import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
 import io.govflow.flow.update.AgentMetrics;
 import io.govflow.flow.update.UpdateFlow;
@@ -54,10 +45,8 @@ public class UpdateController {
     @Operation(operationId = "postUpdate", summary = "Post an update and get a decision",
             description = "Authenticate → validate → compute → decide → persist → respond. The update is durable "
                     + "before the response. A retry with the same Idempotency-Key returns the original result.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED, IDEMPOTENCY_KEY_REUSED,
-            PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOOP_DETECTED, LOCK_TIMEOUT, STORE_READ_ONLY, STATE_CORRUPT,
-            METADATA_CORRUPT, DISK_FULL, STORAGE_ERROR })
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED, IDEMPOTENCY_KEY_REUSED,
+            LOOP_DETECTED, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public UpdateResponse update(@PathVariable String id,
             @Parameter(description = "Optional; at most 128 printable ASCII characters")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
@@ -70,8 +59,7 @@ public class UpdateController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "simulateUpdate", summary = "Compute a decision without changing anything",
             description = "Same input and output as an update, plus simulation: true. Writes nothing anywhere.")
-    @ApiErrors({ VALIDATION_FAILED, MALFORMED_JSON, INVALID_AGENT_ID, AUTHENTICATION_REQUIRED,
-            AUTHENTICATION_FAILED, AGENT_NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, STATE_CORRUPT })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT })
     public UpdateResponse simulate(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable UpdateRequest body) {
         return UpdateResponse.of(updateFlow.simulate(id, UpdateRequests.toCommand(body)));
@@ -80,8 +68,7 @@ public class UpdateController {
     @GetMapping("/metrics")
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getMetrics", summary = "Current governance metrics of an agent")
-    @ApiErrors({ INVALID_AGENT_ID, AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, AGENT_NOT_FOUND,
-            STATE_CORRUPT })
+    @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT })
     public MetricsResponse metrics(@PathVariable String id) {
         AgentMetrics metrics = updateFlow.metrics(id);
         return MetricsResponse.of(metrics);

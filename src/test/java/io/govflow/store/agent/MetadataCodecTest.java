@@ -128,7 +128,7 @@ class MetadataCodecTest {
                 """));
 
         AgentRecord old = records.get("old");
-        assertThat(old.status()).isEqualTo("archived");
+        assertThat(old.status()).isEqualTo(AgentStatus.ARCHIVED);
         assertThat(old.createdAt()).isEqualTo("2025-11-20T00:11:00.1");
         assertThat(old.apiKey()).isNull();
         assertThat(old.recentUpdateTimestamps()).isEmpty();

@@ -82,7 +82,7 @@ class MetadataRepositoryTest {
         metadata.create(AgentRecord.newAgent("a1", NOW, null));
         Object fileKey = fileKey();
 
-        metadata.update("a1", r -> r.withStatus("active"));
+        metadata.update("a1", r -> r.withStatus(AgentStatus.ACTIVE));
 
         assertThat(fileKey()).isEqualTo(fileKey);
     }
@@ -98,12 +98,13 @@ class MetadataRepositoryTest {
         second.create(AgentRecord.newAgent("b1", NOW, null));
         first.update("a1", r -> r.withTotalUpdates(5));
         second.update("b1", r -> r.withTotalUpdates(7));
-        second.update("a2", r -> r.withStatus("archived"));
+        second.update("a2", r -> r.withStatus(AgentStatus.ARCHIVED));
 
         for (MetadataRepository view : List.of(first, second, instance())) {
             assertThat(view.readAll()).containsOnlyKeys("a1", "a2", "b1");
             assertThat(view.find("a1")).hasValueSatisfying(r -> assertThat(r.totalUpdates()).isEqualTo(5));
-            assertThat(view.find("a2")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo("archived"));
+            assertThat(view.find("a2"))
+                    .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(AgentStatus.ARCHIVED));
             assertThat(view.find("b1")).hasValueSatisfying(r -> assertThat(r.totalUpdates()).isEqualTo(7));
         }
     }

@@ -60,7 +60,8 @@ final class ExportStore {
 
     Path writePackage(String agentId, String fileName, long totalUpdates, String lastUpdate) {
         HistorySource source = source(agentId);
-        AgentRecord record = new AgentRecord(agentId, "active", "2025-12-01T15:00:00.000000", lastUpdate, "v1.0",
+        AgentRecord record = new AgentRecord(agentId, io.govflow.store.agent.AgentStatus.ACTIVE,
+                "2025-12-01T15:00:00.000000", lastUpdate, "v1.0",
                 totalUpdates, List.of("t"), "", List.of(LifecycleEvent.of("created", "2025-12-01T15:00:00.000000",
                         null)), null, null, null, null, "sha256:" + "0".repeat(64), List.of(), List.of(), null, null,
                 null, false, Map.of());

@@ -1,0 +1,72 @@
+package io.govflow.web.config;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.govflow.error.ErrorCode;
+import io.govflow.web.auth.Access;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The error codes an endpoint shares with every endpoint of its kind, so handlers list only their own: the
+ * kind is read from the handler's {@link Access} level, its request body and {@link ApiErrors#writes()}.
+ */
+final class SharedErrors {
+
+    /** Any endpoint can fail unexpectedly. */
+    static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.INTERNAL_ERROR);
+    /** Endpoints that need a credential: none sent, or one that does not fit. */
+    static final Set<ErrorCode> AUTHENTICATED = EnumSet.of(ErrorCode.AUTHENTICATION_REQUIRED,
+            ErrorCode.AUTHENTICATION_FAILED);
+    /** Endpoints for the admin token only: another credential, or no admin token configured. */
+    static final Set<ErrorCode> ADMIN = EnumSet.of(ErrorCode.FORBIDDEN, ErrorCode.ADMIN_DISABLED);
+    /**
+     * Endpoints that read a JSON body: invalid fields, unparsable JSON, a body over the limit, another media type
+     * (the last two are answered by the web filters for every request, before the handler).
+     */
+    static final Set<ErrorCode> BODY = EnumSet.of(ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON,
+            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    /** Endpoints that write to the store: the lock is busy, the store went read-only, the disk is full. */
+    static final Set<ErrorCode> WRITES = EnumSet.of(ErrorCode.LOCK_TIMEOUT, ErrorCode.STORE_READ_ONLY,
+            ErrorCode.DISK_FULL);
+
+    private SharedErrors() {
+    }
+
+    /** Every code {@code handler} can answer with: its own ({@link ApiErrors}) and the shared ones. */
+    static Set<ErrorCode> of(HandlerMethod handler) {
+        Set<ErrorCode> codes = EnumSet.copyOf(ALWAYS);
+        ApiErrors own = handler.getMethodAnnotation(ApiErrors.class);
+        if (own != null) {
+            codes.addAll(Arrays.asList(own.value()));
+            if (own.writes()) {
+                codes.addAll(WRITES);
+            }
+        }
+        Access access = handler.getMethodAnnotation(Access.class);
+        if (access != null) {
+            codes.addAll(byLevel(access.value()));
+        }
+        if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+            codes.addAll(BODY);
+        }
+        return codes;
+    }
+
+    private static Set<ErrorCode> byLevel(Access.Level level) {
+        return switch (level) {
+            // registration is anonymous, or needs the admin token: its handler lists what it answers
+            case ANONYMOUS, REGISTRATION -> Set.of();
+            case ADMIN -> union(AUTHENTICATED, ADMIN);
+            case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> AUTHENTICATED;
+        };
+    }
+
+    private static Set<ErrorCode> union(Set<ErrorCode> a, Set<ErrorCode> b) {
+        Set<ErrorCode> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+}

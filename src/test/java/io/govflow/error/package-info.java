@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.agent;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.auth;
+
+import org.jspecify.annotations.NullMarked;
