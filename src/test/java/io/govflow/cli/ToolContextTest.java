@@ -20,7 +20,7 @@ import io.govflow.GovflowApplication;
 import io.govflow.config.GovflowProperties;
 import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.flow.recovery.StartupRecovery;
-import io.govflow.store.TestFiles;
+import io.govflow.support.TestFiles;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
