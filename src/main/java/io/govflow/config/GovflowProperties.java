@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record GovflowProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Lock lock,
+        @DefaultValue Store store,
         @DefaultValue History history,
         @DefaultValue Security security,
         @DefaultValue Governance governance,
@@ -26,6 +27,32 @@ public record GovflowProperties(
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
+    }
+
+    /**
+     * The store: which implementation, and the bounds of the commit protocol (storage spec §3, §5). Only the
+     * update-log line is written synchronously; the metadata file and the state files are checkpoints of the
+     * log that follow within these bounds.
+     *
+     * @param kind {@code file} (the default) or {@code memory} (benchmarks and tests only, nothing is durable)
+     * @param tempMaxAge a temp file is removed at start-up only when its writer's pid is dead and it is older
+     *        than this (pids are not comparable across container pid namespaces)
+     * @param metadataFlushInterval the longest a dirty metadata change waits for its group commit
+     * @param stateCheckpointLines a state file is rewritten when it is this many log lines behind
+     * @param stateCheckpointInterval ... or this long behind
+     * @param checkpointWritesPerSecond the budget of state-file rewrites
+     * @param maxCheckpointLag the hard cap: further behind than this, writes are refused with
+     *        {@code CHECKPOINT_BACKLOG} until the checkpoints catch up
+     * @param cacheBytes the memory the per-agent views may take
+     */
+    public record Store(@DefaultValue("file") String kind,
+            @DefaultValue("15m") Duration tempMaxAge,
+            @DefaultValue("1s") Duration metadataFlushInterval,
+            @DefaultValue("100") int stateCheckpointLines,
+            @DefaultValue("10s") Duration stateCheckpointInterval,
+            @DefaultValue("200") int checkpointWritesPerSecond,
+            @DefaultValue("60s") Duration maxCheckpointLag,
+            @DefaultValue("256MB") DataSize cacheBytes) {
     }
 
     /** Entries kept in the state file's history arrays; the update log keeps everything. */
