@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.knowledge.GraphIndexes;
 import io.govflow.store.knowledge.KnowledgeGraph;
@@ -140,7 +141,7 @@ class TwoInstancesCollaborationTest {
         StoreInvariants invariants = new StoreInvariants(dataDir);
         for (int i = 0; i < 10; i++) {
             var record = invariants.agents().get("paused_peer_" + i);
-            assertThat(record.status()).isEqualTo("active");
+            assertThat(record.status()).isEqualTo(AgentStatus.ACTIVE);
             var last = record.lifecycleEvents().get(record.lifecycleEvents().size() - 1);
             assertThat(last.event()).isEqualTo("resumed");
             assertThat(last.conditions()).containsExactly("Verify tool output before acting");
