@@ -2,8 +2,6 @@ package io.govflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +29,19 @@ class MigrateCommandTest {
         Path data = TestFiles.copyFixture("reference-data", temp);
         Map<String, String> before = FileTree.fingerprint(data);
 
-        Result dry = run("migrate", "--data-dir", data.toString(), "--dry-run");
+        ToolRun dry = run("migrate", "--data-dir", data.toString(), "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.json().get("dry_run").asBoolean()).isTrue();
         assertThat(dry.json().get("totals").get("actions").asInt()).isEqualTo(7 + 20 + 5);
         assertThat(dry.json().get("totals").get("warnings").asInt()).isEqualTo(34 + 20);
         assertThat(FileTree.fingerprint(data)).as("a dry run writes nothing").isEqualTo(before);
 
-        Result real = run("migrate", "--data-dir", data.toString());
+        ToolRun real = run("migrate", "--data-dir", data.toString());
         assertThat(real.exit()).as(real.err()).isZero();
         assertThat(real.json().get("actions").toString()).isEqualTo(dry.json().get("actions").toString());
         assertThat(real.out()).doesNotContain("INFO");
 
-        Result again = run("migrate", "--data-dir", data.toString());
+        ToolRun again = run("migrate", "--data-dir", data.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.json().get("actions").size()).isZero();
     }
@@ -59,7 +57,7 @@ class MigrateCommandTest {
         Files.writeString(data.resolve("archives/reference_agent_0_1_backup_20251201_100000.json"), backup);
         Files.writeString(data.resolve("backups/reference_agent_0_1_backup_20251201_100000.json"), backup);
 
-        Result result = run("migrate", "--data-dir", data.toString());
+        ToolRun result = run("migrate", "--data-dir", data.toString());
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.json().get("actions").toString()).contains("archives/reference_agent_0_1_backup",
@@ -84,7 +82,7 @@ class MigrateCommandTest {
         Files.delete(export);
         Files.write(export, damagedExport);
 
-        Result result = run("migrate", "--data-dir", data.toString());
+        ToolRun result = run("migrate", "--data-dir", data.toString());
         assertThat(result.exit()).as("errors found").isEqualTo(1);
         JsonNode files = result.json().get("files");
         assertThat(files.toString()).contains("agents/test_auth_20251124_state.json", "STATE_CORRUPT",
@@ -103,19 +101,8 @@ class MigrateCommandTest {
         assertThat(run("migrate", "--data-dir", temp.toString(), "--force").err()).contains("usage: migrate");
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(CommandLineTools.handles(args)).isTrue();
-        int exit = CommandLineTools.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exit, String out, String err) {
-        JsonNode json() {
-            return ApiClient.JSON.readTree(out);
-        }
+    private static ToolRun run(String... args) {
+        return ToolRun.of(args);
     }
 
     /** The first plaintext key of a reference metadata file. */
