@@ -62,8 +62,10 @@ public class StoreConfiguration {
     }
 
     @Bean
-    TempFileSweeper tempFileSweeper(DataDirectory dataDirectory) {
-        return new TempFileSweeper(dataDirectory);
+    TempFileSweeper tempFileSweeper(DataDirectory dataDirectory, GovflowProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new TempFileSweeper(dataDirectory, properties.store().tempMaxAge(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
