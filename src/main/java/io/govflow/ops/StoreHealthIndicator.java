@@ -24,7 +24,8 @@ public class StoreHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (storeHealth.readOnly()) {
-            return Health.down().withDetail("read_only", true).build();
+            return Health.down().withDetail("read_only", true)
+                    .withDetail("read_only_marker", storeHealth.markerPresent()).build();
         }
         if (!dataDirectory.acceptsWrites()) {
             return Health.down().withDetail("read_only", true).withDetail("writable", false).build();
