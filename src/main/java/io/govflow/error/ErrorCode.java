@@ -130,8 +130,13 @@ public enum ErrorCode {
             "1. Wait Retry-After seconds 2. Retry the same request (with the same Idempotency-Key for updates)",
             retryAfter(1)),
     STORE_READ_ONLY(503, "The store is read-only after a storage failure; nothing was written.",
-            "An operator must check the disk and restart the service.", List.of(),
-            "1. Check disk health and free space 2. Restart the service 3. Retry", retryAfter(30)),
+            "An operator must check the disk; after a failed fsync, remove the .read-only marker from the data "
+                    + "directory and restart the service (a file system mounted read-only clears by itself once "
+                    + "writable). Replays of committed updates with their Idempotency-Key are still answered.",
+            List.of(),
+            "1. Check disk health and free space 2. Delete the .read-only file in the data directory 3. Restart the "
+                    + "service 4. Retry with the same Idempotency-Key",
+            retryAfter(30)),
     STATE_CORRUPT(503, "A stored file for this agent is damaged; nothing was changed.",
             "An operator should run the repair endpoint, which quarantines the damaged file and rebuilds it.",
             List.of("repair", "consistency"),

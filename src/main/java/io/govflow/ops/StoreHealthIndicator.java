@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness: DOWN while the store is latched read-only after a failed write or fsync, and while the data
- * directory cannot be written (its file system remounted read-only, or its permissions changed).
+ * Readiness: DOWN while the store is latched read-only after a failed fsync (in this instance, or in another one
+ * on the same data directory: its {@code .read-only} marker is there), and while the data directory cannot be
+ * written (its file system remounted read-only, or its permissions changed).
  */
 @Component("store")
 public class StoreHealthIndicator implements HealthIndicator {
@@ -24,7 +25,8 @@ public class StoreHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (storeHealth.readOnly()) {
-            return Health.down().withDetail("read_only", true).build();
+            return Health.down().withDetail("read_only", true)
+                    .withDetail("read_only_marker", storeHealth.markerPresent()).build();
         }
         if (!dataDirectory.acceptsWrites()) {
             return Health.down().withDetail("read_only", true).withDetail("writable", false).build();

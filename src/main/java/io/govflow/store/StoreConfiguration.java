@@ -35,8 +35,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    StoreHealth storeHealth() {
-        return new StoreHealth();
+    StoreHealth storeHealth(GovflowProperties properties, ObjectProvider<Clock> clock) {
+        return new StoreHealth(properties.dataDir(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -52,8 +52,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    AtomicFileWriter atomicFileWriter(StoreHealth health, ObjectProvider<Fsync> fsync) {
-        return new AtomicFileWriter(health, fsync.getIfAvailable(() -> Fsync.SYSTEM));
+    AtomicFileWriter atomicFileWriter(StoreHealth health, ObjectProvider<Fsync> fsync, DataDirectory dataDirectory) {
+        return new AtomicFileWriter(health, fsync.getIfAvailable(() -> Fsync.SYSTEM), dataDirectory);
     }
 
     @Bean
@@ -62,8 +62,10 @@ public class StoreConfiguration {
     }
 
     @Bean
-    TempFileSweeper tempFileSweeper(DataDirectory dataDirectory) {
-        return new TempFileSweeper(dataDirectory);
+    TempFileSweeper tempFileSweeper(DataDirectory dataDirectory, GovflowProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new TempFileSweeper(dataDirectory, properties.store().tempMaxAge(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +70,7 @@ class ToolContextTest {
         Path staleTemp = data.resolve("agents/.test_auth_20251124_state.json.tmp-" + DEAD_PID + "-a1b2");
         Files.createDirectories(staleTemp.getParent());
         Files.writeString(staleTemp, "{\"half\": ");
+        Files.setLastModifiedTime(staleTemp, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Map<String, String> before = FileTree.fingerprint(data);
 
         ToolRun dry = run("migrate", "--data-dir", data.toString(), "--dry-run");
@@ -75,7 +79,7 @@ class ToolContextTest {
         assertThat(dry.json().get("actions").size()).as("the dry run found work to do").isPositive();
         assertThat(FileTree.fingerprint(data)).as("no secret, lock, temp file or move; nothing swept")
                 .isEqualTo(before);
-        assertThat(new TempFileSweeper(new DataDirectory(data)).sweep())
+        assertThat(new TempFileSweeper(new DataDirectory(data), Duration.ofMinutes(15), Clock.systemUTC()).sweep())
                 .as("the stale temp file is one the server's start-up sweep removes").isEqualTo(1);
     }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * agents from both sides), and SIGKILLs the first at a random moment and the second a random moment later — two
  * kills per round. The next round's start-up is the recovery under test: once both services are up, every write
  * acknowledged before the kills must be there, every file must parse, the commit invariants must hold, the
- * consistency endpoint must report no error and no temp file may be left ({@link Harness#verifyRecovered}).
+ * consistency endpoint must report no error, and no temp file may be left but the killed writers' own, which
+ * start-up keeps while they are younger than the temp-file maximum age ({@link Harness#verifyRecovered}).
  *
  * <p>Rounds: {@code soak.rounds} (25 = 50 kills by default, 60 with {@code -Psoak}); the seed
  * ({@code crash.seed}) is logged for reproduction.

@@ -565,14 +565,15 @@ class HostileInputTest {
                         mount.remount(false);
                     }
                 }),
-                new Attack(47, "fsync fails with EIO: not acknowledged, read-only until restart", () -> {
+                new Attack(47, "fsync fails with EIO: not acknowledged, read-only until the marker goes", () -> {
                     faults().arm(Fault.once(Target.FILE, 0, FaultyFsync.EIO));
-                    expect(update(VICTIM, KEYS.get(VICTIM), Map.of()), 503, "STORE_READ_ONLY");
+                    expect(update(VICTIM, KEYS.get(VICTIM), Map.of()), 500, "STORAGE_ERROR");
                     faults().disarm();
                     expect(update(VICTIM, KEYS.get(VICTIM), Map.of()), 503, "STORE_READ_ONLY");
                     expect(register("after_eio_agent"), 503, "STORE_READ_ONLY");
                     assertThat(client().get("/actuator/health/readiness", null).status()).isEqualTo(503);
                     assertThat(app.bean(StoreHealth.class).readOnly()).isTrue();
+                    Files.delete(dataDir.resolve(StoreHealth.MARKER));
                     app.restart();
                     assertThat(client().get("/actuator/health/readiness", null).status()).isEqualTo(200);
                     expectOk(update(VICTIM, KEYS.get(VICTIM), Map.of()));

@@ -4,6 +4,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.flow.update.Checkpoints;
 import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.TempFileSweeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +25,25 @@ public class StartupRecovery implements InitializingBean {
     private final MetadataRepository metadata;
     private final Checkpoints checkpoints;
     private final ReferenceMigration migration;
+    private final StoreHealth storeHealth;
 
     public StartupRecovery(TempFileSweeper sweeper, MetadataRepository metadata, Checkpoints checkpoints,
-            ReferenceMigration migration) {
+            ReferenceMigration migration, StoreHealth storeHealth) {
         this.sweeper = sweeper;
         this.metadata = metadata;
         this.checkpoints = checkpoints;
         this.migration = migration;
+        this.storeHealth = storeHealth;
     }
 
     @Override
     public void afterPropertiesSet() {
+        if (storeHealth.readOnly()) {
+            // a failed fsync latched the data directory: recovery writes, so it waits for the next start
+            log.error("start-up recovery skipped: the data directory is read-only ({} exists); check the disk, "
+                    + "remove it and restart", StoreHealth.MARKER);
+            return;
+        }
         int removed = sweeper.sweep();
         migrateReferenceData();
         int rolled = 0;

@@ -87,7 +87,9 @@ public class UpdateFlow {
     }
 
     private Committed updateLocked(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
-        storeHealth.checkWritable();
+        if (idempotencyKey == null) {
+            storeHealth.checkWritable();
+        }
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord record = existing(agentId);
             Thresholds current = thresholds.current();
@@ -96,6 +98,8 @@ public class UpdateFlow {
                 if (earlier.isPresent()) {
                     return new Committed(replay(agentId, earlier.get(), command, current), null);
                 }
+                // a replay is a read and is answered while the store is read-only; a new update is not
+                storeHealth.checkWritable();
             }
             refuseByLifecycle(record);
             String now = Timestamps.now(clock);

@@ -78,6 +78,11 @@ public final class UpdateLog {
      * write is first copied to {@code quarantine/} and cut off. The entry's seq must follow the log's last seq
      * (any seq ≥ 1 starts an empty log), otherwise {@link IllegalStateException}: the caller did not load the
      * log's tail under the lock.
+     *
+     * <p>An append that starts at offset 0 also fsyncs the log's directory, whoever created the file (an earlier
+     * append that failed may have left it empty). When an fsync fails, the line is cut back off (best effort) and
+     * the answer is {@code STORAGE_ERROR} with {@code committed: "unknown"}: the line may have reached the device
+     * before the error, so "nothing was written" cannot be claimed. The store is latched read-only.
      */
     public void append(String agentId, UpdateLogEntry entry) {
         health.checkWritable();
@@ -85,15 +90,11 @@ public final class UpdateLog {
         byte[] line = codec.encode(entry);
         Path dir = Objects.requireNonNull(log.getParent());
         dataDirectory.ensureDirectory(dir);
-        boolean created = Files.notExists(log);
         FileChannel channel = openForAppend(log);
         try {
             long end = prepareTail(agentId, log, channel, entry.seq());
             writeLine(channel, line, end, log);
-            force(channel, false, "update log", log);
-            if (created) {
-                syncDirectory(dir);
-            }
+            makeDurable(channel, end, log, dir);
         } catch (FileFormatException e) {
             throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
         } finally {
@@ -249,6 +250,22 @@ public final class UpdateLog {
         }
     }
 
+    private void makeDurable(FileChannel channel, long end, Path log, Path dir) {
+        String what = "update log";
+        Path path = log;
+        try {
+            fsync.file(channel, log, false);
+            if (end == 0) {
+                what = "directory";
+                path = dir;
+                fsync.directory(dir);
+            }
+        } catch (IOException e) {
+            cutBack(channel, end, log);
+            throw StorageErrors.syncFailed(health, what, path, e);
+        }
+    }
+
     /** Best effort after a failed write; whatever stays is a torn tail that the next append repairs. */
     private static void cutBack(FileChannel channel, long position, Path log) {
         try {
@@ -263,14 +280,6 @@ public final class UpdateLog {
             fsync.file(channel, path, metaData);
         } catch (IOException e) {
             throw StorageErrors.syncFailed(health, what, path, e);
-        }
-    }
-
-    private void syncDirectory(Path dir) {
-        try {
-            fsync.directory(dir);
-        } catch (IOException e) {
-            throw StorageErrors.syncFailed(health, "directory", dir, e);
         }
     }
 

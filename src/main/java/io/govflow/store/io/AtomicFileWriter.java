@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,28 @@ public final class AtomicFileWriter {
 
     private final StoreHealth health;
     private final Fsync fsync;
+    private final @Nullable DataDirectory dataDirectory;
     private final long pid = ProcessHandle.current().pid();
 
     public AtomicFileWriter(StoreHealth health) {
         this(health, Fsync.SYSTEM);
     }
 
+    /** A writer that fsyncs only the directories it creates itself (tools and tests writing anywhere). */
     public AtomicFileWriter(StoreHealth health, Fsync fsync) {
         this.health = health;
         this.fsync = fsync;
+        this.dataDirectory = null;
+    }
+
+    /**
+     * The store's writer: target directories are made durable by {@link DataDirectory#ensureDirectory}, which
+     * also fsyncs directories that another process or the lock manager created.
+     */
+    public AtomicFileWriter(StoreHealth health, Fsync fsync, DataDirectory dataDirectory) {
+        this.health = health;
+        this.fsync = fsync;
+        this.dataDirectory = dataDirectory;
     }
 
     public void write(Path target, byte[] content) {
@@ -135,6 +149,10 @@ public final class AtomicFileWriter {
     }
 
     private void ensureDirectory(Path dir) {
+        if (dataDirectory != null) {
+            dataDirectory.ensureDirectory(dir);
+            return;
+        }
         try {
             for (Path created : Directories.createMissing(dir)) {
                 syncDirectory(parentOf(created), created);

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The layout of the data directory ({@code govflow.data-dir}). Every path the store touches comes from here;
@@ -15,6 +17,8 @@ public final class DataDirectory {
     private final Path root;
     private final StoreHealth health;
     private final Fsync fsync;
+    /** Directories whose entry, and their parents' entries up to the root, this instance has made durable. */
+    private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
 
     /** A layout whose directory fsync failures latch {@code health} read-only. */
     public DataDirectory(Path root, StoreHealth health) {
@@ -28,9 +32,9 @@ public final class DataDirectory {
         this.fsync = fsync;
     }
 
-    /** A layout with its own read-only latch (tools and tests). */
+    /** A layout with its own read-only latch, shared with other instances through the marker file (tools, tests). */
     public DataDirectory(Path root) {
-        this(root, new StoreHealth());
+        this(root, new StoreHealth(root));
     }
 
     public Path root() {
@@ -131,18 +135,36 @@ public final class DataDirectory {
     }
 
     /**
-     * Creates the directory and missing parents (mode 0700 where supported) and makes the new entries durable;
-     * never fails because it exists. A failed fsync of a parent latches the store read-only.
+     * Creates the directory and missing parents (mode 0700 where supported) and makes its entry durable, whoever
+     * created it: every directory this call creates is fsynced into its parent, and so, once per instance, is
+     * each existing directory between {@code dir} and the root (another process or a lock file's creation may have
+     * made it without an fsync, then died). Never fails because it exists. A failed fsync latches the store
+     * read-only.
      */
     public void ensureDirectory(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
         List<Path> created;
         try {
-            created = Directories.createMissing(dir);
+            created = Directories.createMissing(absolute);
         } catch (IOException e) {
-            throw StorageErrors.writeFailed("creating directory", dir, e);
+            throw StorageErrors.writeFailed("creating directory", absolute, e);
+        }
+        if (created.isEmpty() && durableDirectories.contains(absolute)) {
+            return;
         }
         for (Path newDirectory : created) {
             syncDirectory(Objects.requireNonNull(newDirectory.getParent()));
+        }
+        if (!absolute.startsWith(root)) {
+            return;
+        }
+        for (Path d = absolute; !d.equals(root); d = Objects.requireNonNull(d.getParent())) {
+            if (!created.contains(d) && !durableDirectories.contains(d)) {
+                syncDirectory(Objects.requireNonNull(d.getParent()));
+            }
+        }
+        for (Path d = absolute; !d.equals(root); d = Objects.requireNonNull(d.getParent())) {
+            durableDirectories.add(d);
         }
     }
 

@@ -340,13 +340,9 @@ public final class LockManager {
         }
     }
 
-    private static void createParent(Path path) {
-        Path parent = Objects.requireNonNull(path.getParent());
-        try {
-            Directories.createMissing(parent);
-        } catch (IOException e) {
-            throw StorageErrors.writeFailed("creating lock directory", parent, e);
-        }
+    /** The lock file's directory may be the first thing a write creates: it is fsynced into its parent like any. */
+    private void createParent(Path path) {
+        dataDirectory.ensureDirectory(Objects.requireNonNull(path.getParent()));
     }
 
     /** The file's identity (device + inode), {@link #MISSING}, or {@link #NO_FILE_KEY} where there is none. */

@@ -19,6 +19,9 @@ import io.govflow.error.GovflowException;
  */
 public final class StorageErrors {
 
+    /** {@code details.committed} when a failed fsync leaves it open whether the write reached the device. */
+    public static final String COMMITTED_UNKNOWN = "unknown";
+
     private static final Logger LOG = LoggerFactory.getLogger(StorageErrors.class);
 
     private StorageErrors() {
@@ -43,12 +46,15 @@ public final class StorageErrors {
         return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of(), null, e);
     }
 
-    /** A failed fsync whose outcome is unknown: latches the store read-only and reports {@code STORE_READ_ONLY}. */
+    /**
+     * A failed fsync: what it should have made durable may or may not be on the device, and cannot be known, so
+     * the answer is {@code STORAGE_ERROR} with {@code details.committed: "unknown"} (never "nothing was
+     * written"), and the store is latched read-only (shared through the marker file).
+     */
     public static GovflowException syncFailed(StoreHealth health, String what, Path path, IOException e) {
         LOG.error("fsync failed for {} {}: {}", what, LogText.safe(path), LogText.safe(e));
         health.latchReadOnly("fsync failed for " + what);
-        return new GovflowException(ErrorCode.STORE_READ_ONLY, Map.of(), StoreHealth.READ_ONLY_RETRY_AFTER_SECONDS,
-                e);
+        return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of("committed", COMMITTED_UNKNOWN), null, e);
     }
 
     /** A read that failed for a reason other than the file being absent. */

@@ -8,6 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -17,8 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes temp files left by writers that died ({@code .{name}.tmp-{pid}-{random}}). A temp file whose pid is
- * alive on this host may belong to another instance sharing the data directory, so it stays.
+ * Removes temp files left by writers that died ({@code .{name}.tmp-{pid}-{random}}). A temp file is removed only
+ * when its writer is provably gone: its pid is not alive here <em>and</em> the file is older than the maximum
+ * age. The age matters because pids do not cross pid namespaces: an instance in another container sharing the
+ * data directory has pids this one cannot see, and its in-flight temp files look orphaned. A young orphan that
+ * stays is harmless: nothing reads temp files, and a later start-up removes it once it is old.
  */
 public final class TempFileSweeper {
 
@@ -27,9 +33,17 @@ public final class TempFileSweeper {
     private static final int MAX_DEPTH = 8;
 
     private final DataDirectory dataDirectory;
+    private final Duration maxAge;
+    private final Clock clock;
 
-    public TempFileSweeper(DataDirectory dataDirectory) {
+    /** A sweeper that removes orphaned temp files older than {@code maxAge} ({@code govflow.store.temp-max-age}). */
+    public TempFileSweeper(DataDirectory dataDirectory, Duration maxAge, Clock clock) {
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("temp-max-age must not be negative");
+        }
         this.dataDirectory = dataDirectory;
+        this.maxAge = maxAge;
+        this.clock = clock;
     }
 
     /** Sweeps the data directory; returns how many temp files were removed. */
@@ -38,7 +52,7 @@ public final class TempFileSweeper {
         if (!Files.isDirectory(root)) {
             return 0;
         }
-        Visitor visitor = new Visitor();
+        Visitor visitor = new Visitor(clock.instant().minus(maxAge));
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, visitor);
         } catch (IOException e) {
@@ -46,6 +60,10 @@ public final class TempFileSweeper {
         }
         if (visitor.removed > 0) {
             LOG.info("Removed {} temp file(s) left by stopped writers", visitor.removed);
+        }
+        if (visitor.tooYoung > 0) {
+            LOG.info("Left {} temp file(s) of writers not alive here, younger than {}: a writer in another pid "
+                    + "namespace may still use them", visitor.tooYoung, maxAge);
         }
         return visitor.removed;
     }
@@ -68,7 +86,13 @@ public final class TempFileSweeper {
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {
+        private final Instant oldEnough;
         int removed;
+        int tooYoung;
+
+        Visitor(Instant oldEnough) {
+            this.oldEnough = oldEnough;
+        }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
@@ -76,7 +100,12 @@ public final class TempFileSweeper {
                 return FileVisitResult.CONTINUE;
             }
             OptionalLong pid = pidOf(file.getFileName().toString());
-            if (pid.isPresent() && writerIsDead(pid.getAsLong())) {
+            if (pid.isEmpty() || !writerIsDead(pid.getAsLong())) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.lastModifiedTime().toInstant().isAfter(oldEnough)) {
+                tooYoung++;
+            } else {
                 delete(file);
             }
             return FileVisitResult.CONTINUE;

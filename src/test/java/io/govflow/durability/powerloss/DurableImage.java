@@ -68,7 +68,8 @@ public final class DurableImage {
     /**
      * After a power cut no writer is alive, but the service that recovers this image runs in the test's JVM,
      * whose pid the temp files of the cut carry: they are given a pid that cannot be alive, so that start-up
-     * treats them as it would on a rebooted machine.
+     * treats them as it would on a rebooted machine. They are as young as the cut, so start-up leaves them in
+     * place (it removes orphans only once they are older than the temp-file maximum age).
      */
     private static String afterPowerCut(String name) {
         Matcher temp = TEMP_NAME.matcher(name);

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * what the disk holds; at random moments the model is frozen (a power cut), and afterwards each frozen disk is
  * written out — unsynced bytes lost, or partly present — and a fresh service started on it. Every write
  * acknowledged before the cut must be there, every file must parse, the commit invariants must hold after
- * start-up recovery, and no temp file may survive it. The second test removes one kind of fsync from the model
+ * start-up recovery, and no temp file may survive it but the cut's own, which start-up keeps while they are
+ * younger than the temp-file maximum age (pids do not prove a writer gone). The second test removes one kind of fsync from the model
  * and shows the same checks then fail: the simulation can see a missing fsync, which a SIGKILL cannot.
  *
  * <p>Cuts: {@code powerloss.cuts} (6 by default, more with {@code -Psoak}); the seed ({@code powerloss.seed}) is

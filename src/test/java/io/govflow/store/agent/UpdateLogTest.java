@@ -26,6 +26,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.FailingFsync;
+import io.govflow.store.io.RecordingFsync;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 
@@ -207,6 +208,25 @@ class UpdateLogTest {
     }
 
     @Test
+    void anAppendAtOffsetZeroFsyncsTheLogsDirectoryEvenWhenAFailedAppendCreatedTheFile() throws Exception {
+        UpdateLog failing = new UpdateLog(dir(), new AtomicFileWriter(health), health, json, CLOCK,
+                new FailingFsync().failFiles("Input/output error"));
+        assertThatThrownBy(() -> failing.append(AGENT, entry(1))).isInstanceOf(GovflowException.class);
+        assertThat(logFile()).as("created, then cut back").isEmptyFile();
+
+        StoreHealth restarted = new StoreHealth();
+        RecordingFsync fsync = new RecordingFsync();
+        UpdateLog log = new UpdateLog(new DataDirectory(root, restarted, fsync), new AtomicFileWriter(restarted),
+                restarted, json, CLOCK, fsync);
+        log.append(AGENT, entry(1));
+        assertThat(fsync.directories()).as("the log's directory holds its new entry durably")
+                .contains(logFile().getParent());
+        fsync.clear();
+        log.append(AGENT, entry(2));
+        assertThat(fsync.directories()).as("later appends add no entry").isEmpty();
+    }
+
+    @Test
     void aFailedForceLatchesTheStoreReadOnly() throws Exception {
         appendRange(log(), 1, 2);
         UpdateLog failing = new UpdateLog(dir(), new AtomicFileWriter(health), health, json, CLOCK,
@@ -214,11 +234,13 @@ class UpdateLogTest {
 
         assertThatThrownBy(() -> failing.append(AGENT, entry(3))).isInstanceOfSatisfying(GovflowException.class,
                 e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.STORE_READ_ONLY);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(30L);
+                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_ERROR);
+                    assertThat(e.details()).containsEntry("committed", "unknown");
                 });
 
         assertThat(health.readOnly()).isTrue();
+        assertThat(seqs(log().readTail(AGENT, 10))).as("the failed append is cut back").containsExactly(1L, 2L);
+        assertThat(log().tornTailBytes(AGENT)).isZero();
         assertThatThrownBy(() -> log().append(AGENT, entry(4))).isInstanceOfSatisfying(GovflowException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_READ_ONLY));
     }

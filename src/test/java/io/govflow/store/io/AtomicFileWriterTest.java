@@ -120,8 +120,8 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("state.json");
 
         assertThatThrownBy(() -> writer.write(target, bytes("x"))).isInstanceOf(GovflowException.class)
-                .satisfies(e -> assertThat(((GovflowException) e).code()).isEqualTo(ErrorCode.STORE_READ_ONLY))
-                .satisfies(e -> assertThat(((GovflowException) e).retryAfterSeconds()).isEqualTo(30L));
+                .satisfies(e -> assertThat(((GovflowException) e).code()).isEqualTo(ErrorCode.STORAGE_ERROR))
+                .satisfies(e -> assertThat(((GovflowException) e).details()).containsEntry("committed", "unknown"));
 
         assertThat(health.readOnly()).isTrue();
         assertThat(health.readOnlyReason()).isNotBlank().doesNotContain(dir.toString());

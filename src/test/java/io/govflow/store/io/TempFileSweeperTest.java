@@ -2,6 +2,10 @@ package io.govflow.store.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TempFileSweeperTest {
 
     private static final long DEAD_PID = Integer.MAX_VALUE;
+    private static final Duration MAX_AGE = Duration.ofMinutes(15);
+    /** Older than {@link #MAX_AGE}: what a writer that died long ago leaves. */
+    private static final Duration OLD = Duration.ofHours(1);
 
     @TempDir
     Path root;
@@ -30,7 +37,7 @@ class TempFileSweeperTest {
         touch("agents/.a_state.lock");
         touch("agents/notes.tmp-" + DEAD_PID + "-1");
 
-        int removed = new TempFileSweeper(new DataDirectory(root)).sweep();
+        int removed = sweeper(root).sweep();
 
         assertThat(removed).isEqualTo(3);
         assertThat(filesUnder(root)).containsExactly("agents/.a_state.lock",
@@ -46,13 +53,35 @@ class TempFileSweeperTest {
         assertThat(writer.waitFor()).isZero();
         touch(".agent_metadata.json.tmp-" + writer.pid() + "-9f");
 
-        assertThat(new TempFileSweeper(new DataDirectory(root)).sweep()).isEqualTo(1);
+        assertThat(sweeper(root).sweep()).isEqualTo(1);
         assertThat(root).isEmptyDirectory();
     }
 
     @Test
+    void keepsAYoungTempFileWhosePidIsNotAliveHereForItsWriterMayLiveInAnotherPidNamespace() throws Exception {
+        assertThat(ProcessHandle.of(DEAD_PID)).isEmpty();
+        touch(".agent_metadata.json.tmp-" + DEAD_PID + "-young", Duration.ofMinutes(14));
+        touch("agents/.a_state.json.tmp-" + DEAD_PID + "-fresh", Duration.ZERO);
+        touch("agents/.b_state.json.tmp-" + DEAD_PID + "-old", Duration.ofMinutes(16));
+
+        assertThat(sweeper(root).sweep()).isEqualTo(1);
+
+        assertThat(filesUnder(root)).containsExactly(".agent_metadata.json.tmp-" + DEAD_PID + "-young",
+                "agents/.a_state.json.tmp-" + DEAD_PID + "-fresh");
+    }
+
+    @Test
+    void theMaximumAgeIsMeasuredOnTheGivenClock() throws Exception {
+        touch(".agent_metadata.json.tmp-" + DEAD_PID + "-1", Duration.ofMinutes(5));
+        Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), java.time.ZoneOffset.UTC);
+
+        assertThat(new TempFileSweeper(new DataDirectory(root), MAX_AGE, Clock.systemUTC()).sweep()).isZero();
+        assertThat(new TempFileSweeper(new DataDirectory(root), MAX_AGE, later).sweep()).isEqualTo(1);
+    }
+
+    @Test
     void aMissingDataDirectoryIsNothingToSweep() {
-        assertThat(new TempFileSweeper(new DataDirectory(root.resolve("absent"))).sweep()).isZero();
+        assertThat(sweeper(root.resolve("absent")).sweep()).isZero();
     }
 
     @Test
@@ -62,7 +91,18 @@ class TempFileSweeperTest {
         assertThat(TempFileSweeper.pidOf(".x.json.tmp-abc")).isEmpty();
     }
 
+    private static TempFileSweeper sweeper(Path dataDir) {
+        return new TempFileSweeper(new DataDirectory(dataDir), MAX_AGE, Clock.systemUTC());
+    }
+
     private void touch(String relative) throws Exception {
-        Files.writeString(root.resolve(relative), "");
+        touch(relative, OLD);
+    }
+
+    private void touch(String relative, Duration age) throws Exception {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
     }
 }
