@@ -62,8 +62,9 @@ public final class KnowledgeGraphRepository {
             KnowledgeGraph before = file.get();
             Change<T> result = Objects.requireNonNull(change.apply(before), "change returned null");
             if (result.graph() != before) {
-                writer.write(file.path(), codec.format(result.graph()));
-                file.observeWritten(result.graph());
+                byte[] content = codec.format(result.graph());
+                writer.write(file.path(), content);
+                file.observeWritten(result.graph(), content);
             }
             return result.value();
         }

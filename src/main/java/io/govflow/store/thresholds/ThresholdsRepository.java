@@ -75,8 +75,9 @@ public final class ThresholdsRepository {
         try (LockHandle ignored = locks.acquire(LockKey.thresholds())) {
             Optional<ThresholdsFile> current = currentForUpdate();
             ThresholdsFile next = Objects.requireNonNull(change.apply(current).orElse(null), "change returned empty");
-            writer.writeJson(file.path(), toObject(next));
-            file.observeWritten(Optional.of(next));
+            byte[] content = json.toFileBytes(toObject(next));
+            writer.write(file.path(), content);
+            file.observeWritten(Optional.of(next), content);
             return next;
         }
     }

@@ -105,17 +105,49 @@ class CachedFileTest {
     }
 
     @Test
-    void aStampInsideTheRacyWindowIsNotTrusted() throws IOException {
+    void insideTheRacyWindowAChangeThatKeepsTheStampIsSeen() throws IOException {
+        // An mtime ahead of the clock stays inside the window for the whole test.
+        FileTime racy = FileTime.from(Instant.now().plus(1, ChronoUnit.HOURS).plusMillis(7));
         Path file = settledFile("one");
-        // An mtime ahead of the clock stays inside the window for the whole test: every use reads the file.
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(1, ChronoUnit.HOURS).plusMillis(7)));
+        Files.setLastModifiedTime(file, racy);
         CachedFile<String> cached = cached(file);
+        assertThat(cached.get()).isEqualTo("one");
+        assertThat(cached.get()).isEqualTo("one");
+        assertThat(parsed).as("unchanged bytes are not parsed again").hasValue(1);
 
-        cached.get();
-        cached.get();
+        Files.writeString(file, "two"); // in place: same size, same file key
+        Files.setLastModifiedTime(file, racy);
+
+        assertThat(cached.get()).isEqualTo("two");
+        assertThat(parsed).hasValue(2);
+    }
+
+    @Test
+    void outsideTheRacyWindowTheStampIsTrusted() throws IOException {
+        Path file = settledFile("one");
+        CachedFile<String> cached = cached(file);
         cached.get();
 
-        assertThat(parsed).hasValue(3);
+        Files.writeString(file, "two"); // in place, and the stamp put back as it was: nothing to see by a stat
+        Files.setLastModifiedTime(file, SETTLED);
+
+        assertThat(cached.get()).isEqualTo("one");
+        assertThat(cached.reread()).as("a re-read ignores the stamp").isEqualTo("two");
+        assertThat(parsed).hasValue(2);
+    }
+
+    @Test
+    void aRewriteWithTheSameBytesIsReadButNotParsed() throws IOException {
+        Path file = settledFile("one");
+        CachedFile<String> cached = cached(file);
+        String first = cached.get();
+
+        Path next = temp.resolve(".value.json.tmp");
+        Files.writeString(next, "one");
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(cached.get()).isSameAs(first);
+        assertThat(parsed).hasValue(1);
     }
 
     @Test
@@ -202,5 +234,19 @@ class CachedFileTest {
         cached.forget();
         assertThat(cached.get()).isEqualTo("written");
         assertThat(parsed).hasValue(2);
+    }
+
+    @Test
+    void aWriterThatGivesItsBytesIsNotParsedInsideTheRacyWindowEither() throws IOException {
+        Path file = temp.resolve("value.json");
+        CachedFile<String> cached = cached(file);
+        byte[] written = "written".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, written);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(1, ChronoUnit.HOURS).plusMillis(7)));
+        cached.observeWritten("written", written);
+
+        assertThat(cached.get()).isEqualTo("written");
+        assertThat(cached.get()).isEqualTo("written");
+        assertThat(parsed).hasValue(0);
     }
 }
