@@ -40,6 +40,7 @@ import io.govflow.support.RunningApp;
 import io.govflow.support.SecretLedger;
 import io.govflow.support.StoreInvariants;
 import io.govflow.support.SuiteOutputCapture;
+import io.govflow.support.TestFiles;
 import io.govflow.support.TmpfsMount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -250,6 +251,37 @@ class HostileInputTest {
                     }
                     Files.copy(outsideState, state);
                     Files.copy(outsideLog, log);
+                    expectOk(update(agent, key, Map.of()));
+                    // The shared files, read by a running instance: a link is damage, never a file to read through.
+                    Path graph = dataDir.resolve("knowledge_graph.json");
+                    Path thresholds = dataDir.resolve("thresholds.json");
+                    Path outsideGraph = outside.resolve("knowledge_graph.json");
+                    Path outsideThresholds = outside.resolve("thresholds.json");
+                    Files.copy(TestFiles.fixturesDir().resolve("reference-data/knowledge_graph.json"), outsideGraph);
+                    Files.writeString(outsideThresholds, "{\"risk_approve_threshold\": 0.01, "
+                            + "\"risk_revise_threshold\": 0.02, \"coherence_critical_threshold\": 0.9, "
+                            + "\"void_threshold_initial\": 0.1}");
+                    outsideBefore = FileTree.fingerprint(outside);
+                    Path aside = Files.createDirectories(work.resolve("aside-16"));
+                    for (Path shared : List.of(graph, thresholds)) {
+                        if (Files.exists(shared)) {
+                            Files.move(shared, aside.resolve(shared.getFileName()));
+                        }
+                    }
+                    Files.createSymbolicLink(graph, outsideGraph);
+                    Files.createSymbolicLink(thresholds, outsideThresholds);
+                    expect(client().get("/api/v1/discoveries", key), 503, "STATE_CORRUPT");
+                    expect(client().get("/api/v1/config/thresholds", key), 500, "STORAGE_ERROR");
+                    expect(update(agent, key, Map.of()), 500, "STORAGE_ERROR");
+                    assertThat(FileTree.fingerprint(outside)).isEqualTo(outsideBefore);
+                    for (Path shared : List.of(graph, thresholds)) {
+                        Files.delete(shared);
+                        if (Files.exists(aside.resolve(shared.getFileName()))) {
+                            Files.move(aside.resolve(shared.getFileName()), shared);
+                        }
+                    }
+                    Files.delete(aside);
+                    expectOk(client().get("/api/v1/discoveries", key));
                     expectOk(update(agent, key, Map.of()));
                 }),
                 // --- authentication --------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.govflow.store.dialectic;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +21,14 @@ import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.LogText;
+import io.govflow.store.io.NoFollow;
 import io.govflow.store.io.StorageErrors;
 
 /**
- * The session files. Reads take no lock and never write; {@link #write} replaces a file atomically and must be
- * called under the session's lock (the flow holds it across read, check and write). A damaged file is
- * {@code STATE_CORRUPT} when asked for by id and skipped (with a log line) when listing.
+ * The session files. Reads take no lock, never write and never follow a symbolic link; {@link #write} replaces a
+ * file atomically and must be called under the session's lock (the flow holds it across read, check and write). A
+ * damaged file, or a link planted in a file's place, is {@code STATE_CORRUPT} when asked for by id and skipped
+ * (with a log line) when listing.
  */
 public final class SessionRepository {
 
@@ -49,7 +52,7 @@ public final class SessionRepository {
     public Optional<DialecticSession> find(String sessionId) {
         Path file = dataDirectory.sessionFile(sessionId);
         try {
-            return Optional.of(codec.parse(Files.readAllBytes(file)));
+            return Optional.of(codec.parse(NoFollow.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | FileFormatException e) {
@@ -58,7 +61,7 @@ public final class SessionRepository {
     }
 
     public boolean exists(String sessionId) {
-        return Files.exists(dataDirectory.sessionFile(sessionId));
+        return Files.exists(dataDirectory.sessionFile(sessionId), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Every readable session file (damaged ones are logged and left out). */
@@ -87,7 +90,7 @@ public final class SessionRepository {
 
     private Optional<DialecticSession> readListed(Path file) {
         try {
-            return Optional.of(codec.parse(Files.readAllBytes(file)));
+            return Optional.of(codec.parse(NoFollow.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | FileFormatException e) {

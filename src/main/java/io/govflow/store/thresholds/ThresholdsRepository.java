@@ -1,33 +1,30 @@
 package io.govflow.store.thresholds;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicJsonWriter;
+import io.govflow.store.io.CachedFile;
 import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.JsonFields;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.LogText;
+import io.govflow.store.io.NoFollow;
 import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.io.Timestamps;
@@ -35,16 +32,15 @@ import io.govflow.store.io.Timestamps;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code thresholds.json}. Reads are served from a cache reloaded when the file's stamp (size, mtime, file key)
- * changes, so a change made by another instance is seen at the next read; a stamp observed within two seconds of
- * the file's mtime is not trusted. Writes take the thresholds lock and replace the file atomically. A damaged file
- * is {@code STORAGE_ERROR} (never "no thresholds") until an operator writes valid ones; that write first copies the
- * damaged file to {@code quarantine/}.
+ * {@code thresholds.json}. Reads are served from memory while the file is unchanged ({@link CachedFile}), so a change
+ * made by another instance is seen at the next read; the file is read without following a symbolic link. Writes take
+ * the thresholds lock and replace the file atomically. A damaged file, or a link planted in its place, is
+ * {@code STORAGE_ERROR} (never "no thresholds") until an operator writes valid ones; that write first copies the
+ * damaged file (for a link: where it pointed) to {@code quarantine/}.
  */
 public final class ThresholdsRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdsRepository.class);
-    private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final Set<String> FIELDS = Set.of("risk_approve_threshold", "risk_revise_threshold",
             "coherence_critical_threshold", "void_threshold_initial", "updated_at");
 
@@ -53,7 +49,7 @@ public final class ThresholdsRepository {
     private final LockManager locks;
     private final StoreJson json;
     private final Clock clock;
-    private volatile Cached cache = Cached.NONE;
+    private final CachedFile<Optional<ThresholdsFile>> file;
 
     public ThresholdsRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
             StoreJson json, Clock clock) {
@@ -62,19 +58,13 @@ public final class ThresholdsRepository {
         this.locks = locks;
         this.json = json;
         this.clock = clock;
+        this.file = new CachedFile<>(dataDirectory.thresholdsFile(), "thresholds", Optional.empty(),
+                content -> Optional.of(parse(content)), ThresholdsRepository::damaged);
     }
 
     /** The stored thresholds; empty when none were ever written. */
     public Optional<ThresholdsFile> read() {
-        Path file = dataDirectory.thresholdsFile();
-        Stamp stamp = Stamp.of(file);
-        Cached cached = cache;
-        if (cached.trusts(stamp)) {
-            return cached.content();
-        }
-        Optional<ThresholdsFile> content = stamp == null ? Optional.empty() : Optional.of(load(file));
-        cache = new Cached(true, stamp, wallClockNanos(), content);
-        return content;
+        return file.get();
     }
 
     /**
@@ -83,51 +73,52 @@ public final class ThresholdsRepository {
      */
     public ThresholdsFile update(UnaryOperator<Optional<ThresholdsFile>> change) {
         try (LockHandle ignored = locks.acquire(LockKey.thresholds())) {
-            Path file = dataDirectory.thresholdsFile();
-            Optional<ThresholdsFile> current = currentForUpdate(file);
+            Optional<ThresholdsFile> current = currentForUpdate();
             ThresholdsFile next = Objects.requireNonNull(change.apply(current).orElse(null), "change returned empty");
-            writer.writeJson(file, toObject(next));
-            cache = Cached.NONE;
+            byte[] content = json.toFileBytes(toObject(next));
+            writer.write(file.path(), content);
+            file.observeWritten(Optional.of(next), content);
             return next;
         }
     }
 
     /** What is on disk; a damaged file is copied to {@code quarantine/} and then counts as none. */
-    private Optional<ThresholdsFile> currentForUpdate(Path file) {
-        if (Stamp.of(file) == null) {
+    private Optional<ThresholdsFile> currentForUpdate() {
+        if (file.stamp() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(load(file));
+            return file.get();
         } catch (GovflowException damaged) {
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw StorageErrors.readFailed("thresholds", file, e);
-            }
             Path target = dataDirectory.quarantineDir().resolve("thresholds.json.damaged-"
                     + Timestamps.fileStamp(clock) + "-" + ProcessHandle.current().pid());
-            writer.write(target, content);
+            writer.write(target, damagedContent(file.path()));
             LOG.warn("Copied the damaged thresholds file to {} before replacing it",
                     LogText.safe(target.getFileName()));
             return Optional.empty();
         }
     }
 
-    private ThresholdsFile load(Path file) {
+    /** The damaged file's bytes; for a planted link, where it points (its target is never read). */
+    private static byte[] damagedContent(Path path) {
         try {
-            ObjectNode o = json.parseObject(Files.readAllBytes(file));
-            return new ThresholdsFile(JsonFields.requiredNumber(o, "risk_approve_threshold"),
-                    JsonFields.requiredNumber(o, "risk_revise_threshold"),
-                    JsonFields.requiredNumber(o, "coherence_critical_threshold"),
-                    JsonFields.requiredNumber(o, "void_threshold_initial"),
-                    JsonFields.nullableString(o, "updated_at"), JsonFields.unknownFields(o, FIELDS));
-        } catch (IOException | FileFormatException e) {
-            throw damaged(file, e);
+            if (Files.isSymbolicLink(path)) {
+                return ("symbolic link to " + Files.readSymbolicLink(path) + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+            return NoFollow.readAllBytes(path);
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("thresholds", path, e);
         }
     }
 
+    private ThresholdsFile parse(byte[] content) {
+        ObjectNode o = json.parseObject(content);
+        return new ThresholdsFile(JsonFields.requiredNumber(o, "risk_approve_threshold"),
+                JsonFields.requiredNumber(o, "risk_revise_threshold"),
+                JsonFields.requiredNumber(o, "coherence_critical_threshold"),
+                JsonFields.requiredNumber(o, "void_threshold_initial"),
+                JsonFields.nullableString(o, "updated_at"), JsonFields.unknownFields(o, FIELDS));
+    }
     private ObjectNode toObject(ThresholdsFile t) {
         ObjectNode o = json.object();
         o.put("risk_approve_threshold", t.riskApprove());
@@ -142,38 +133,5 @@ public final class ThresholdsRepository {
     private static GovflowException damaged(Path file, Exception reason) {
         LOG.error("Damaged thresholds file {}: {}", LogText.safe(file), LogText.safe(reason));
         return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of("file", "thresholds.json"), null, reason);
-    }
-
-    private static long wallClockNanos() {
-        Instant now = Instant.now();
-        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-    }
-
-    /** Size, mtime and file key of one version of the file. */
-    private record Stamp(long size, long modifiedNanos, @Nullable Object fileKey) {
-
-        static @Nullable Stamp of(Path path) {
-            try {
-                BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-                return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.fileKey());
-            } catch (NoSuchFileException e) {
-                return null;
-            } catch (IOException e) {
-                throw StorageErrors.readFailed("thresholds attributes", path, e);
-            }
-        }
-    }
-
-    private record Cached(boolean valid, @Nullable Stamp stamp, long observedAtNanos,
-            Optional<ThresholdsFile> content) {
-
-        static final Cached NONE = new Cached(false, null, 0, Optional.empty());
-
-        boolean trusts(@Nullable Stamp current) {
-            if (!valid || !Objects.equals(stamp, current)) {
-                return false;
-            }
-            return current == null || observedAtNanos - current.modifiedNanos() > RACY_WINDOW_NANOS;
-        }
     }
 }

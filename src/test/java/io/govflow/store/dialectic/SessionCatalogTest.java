@@ -77,6 +77,21 @@ class SessionCatalogTest {
         assertThat(ids).hasSize(26).doesNotContain(all.get(0).sessionId(), all.get(1).sessionId());
     }
 
+    @Test
+    void aSymbolicLinkInPlaceOfASessionFileIsLeftOutAndNotFollowed() throws Exception {
+        Path data = TestFiles.copyFixture("reference-data", temp.resolve("data"));
+        Path dir = data.resolve("dialectic_sessions");
+        SessionCatalog catalog = new SessionCatalog(new DataDirectory(data), codec);
+        String linked = catalog.all().get(0).sessionId();
+        Path outside = Files.createDirectories(temp.resolve("outside")).resolve("session.json");
+        Files.move(dir.resolve(linked + ".json"), outside);
+        Files.createSymbolicLink(dir.resolve(linked + ".json"), outside);
+
+        List<String> ids = catalog.all().stream().map(DialecticSession::sessionId).toList();
+        assertThat(ids).hasSize(27).doesNotContain(linked);
+        assertThat(new SessionCatalog(new DataDirectory(data), codec).all()).hasSize(27);
+    }
+
     private SessionRepository repository(Path root) {
         return new SessionRepository(new DataDirectory(root),
                 new AtomicJsonWriter(new AtomicFileWriter(new StoreHealth()), json), codec);

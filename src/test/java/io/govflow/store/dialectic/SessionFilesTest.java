@@ -88,4 +88,20 @@ class SessionFilesTest {
         assertThat(repository.list()).isEmpty();
         assertThat(repository.find("fedcba9876543210")).isEmpty();
     }
+
+    @Test
+    void aSymbolicLinkInPlaceOfASessionFileIsStateCorruptAndLeftOutOfListings() throws Exception {
+        Path data = TestFiles.copyFixture("reference-data", temp.resolve("data"));
+        Path file = data.resolve("dialectic_sessions/6e30cecbf75a266b.json");
+        Path outside = Files.createDirectories(temp.resolve("outside")).resolve("session.json");
+        Files.move(file, outside);
+        Files.createSymbolicLink(file, outside);
+        SessionRepository repository = repository(data);
+
+        assertThatThrownBy(() -> repository.find("6e30cecbf75a266b")).isInstanceOfSatisfying(GovflowException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.STATE_CORRUPT));
+        assertThat(repository.list()).hasSize(27)
+                .noneSatisfy(s -> assertThat(s.sessionId()).isEqualTo("6e30cecbf75a266b"));
+        assertThat(repository.exists("6e30cecbf75a266b")).isTrue();
+    }
 }

@@ -104,4 +104,23 @@ class KnowledgeGraphRepositoryTest {
         assertThat(repository(temp).read().size()).isZero();
         assertThat(TestFiles.filesUnder(temp)).isEmpty();
     }
+
+    @Test
+    void aSymbolicLinkInPlaceOfTheFileIsStateCorruptAndIsNotFollowed() throws Exception {
+        Path data = TestFiles.copyFixture("reference-data", temp.resolve("data"));
+        Path outside = Files.createDirectories(temp.resolve("outside")).resolve("graph.json");
+        Path file = data.resolve("knowledge_graph.json");
+        Files.move(file, outside);
+        Files.createSymbolicLink(file, outside);
+        byte[] outsideBefore = Files.readAllBytes(outside);
+        KnowledgeGraphRepository repository = repository(data);
+
+        assertThatThrownBy(repository::read).isInstanceOfSatisfying(GovflowException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.STATE_CORRUPT));
+        assertThatThrownBy(() -> repository.update(graph -> new Change<>(KnowledgeGraph.EMPTY, 1)))
+                .isInstanceOfSatisfying(GovflowException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STATE_CORRUPT));
+        assertThat(file).isSymbolicLink();
+        assertThat(Files.readAllBytes(outside)).isEqualTo(outsideBefore);
+    }
 }
