@@ -19,6 +19,7 @@ import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
@@ -94,7 +95,7 @@ public class UpdateFlow {
             if (idempotencyKey != null) {
                 Optional<UpdateLogEntry> earlier = idempotency.find(agentId, idempotencyKey);
                 if (earlier.isPresent()) {
-                    return new Committed(replay(agentId, earlier.get(), command, current), null);
+                    return new Committed(replay(agentId, earlier.get(), command), null);
                 }
             }
             refuseByLifecycle(record);
@@ -103,7 +104,8 @@ public class UpdateFlow {
             LoadedAgent loaded = loader.load(agentId, record.totalUpdates());
             GovernanceState next = loaded.state().copy();
             UpdateResult result = engine.process(next, command.toInput(), current, now);
-            UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now, idempotencyKey);
+            UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
+                    statusAfterUpdate(record.status(), result.decision().action()), current, idempotencyKey);
             commit(agentId, entry, next, loaded);
             writeCheckpoints(agentId, entry, next, loaded, record, now);
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
@@ -118,7 +120,7 @@ public class UpdateFlow {
         GovernanceState copy = loader.load(agentId, record.totalUpdates()).state().copy();
         String now = Timestamps.now(clock);
         UpdateResult result = engine.process(copy, command.toInput(), current, now);
-        UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null);
+        UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null, current, null);
         return CommittedUpdates.toOutcome(agentId, entry, current, true);
     }
 
@@ -132,11 +134,12 @@ public class UpdateFlow {
         return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
     }
 
-    private UpdateOutcome replay(String agentId, UpdateLogEntry earlier, UpdateCommand command, Thresholds current) {
+    private UpdateOutcome replay(String agentId, UpdateLogEntry earlier, UpdateCommand command) {
         if (!command.requestHash().equals(earlier.requestHash())) {
             throw new GovflowException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
-        return CommittedUpdates.toOutcome(agentId, earlier, current, false);
+        // the first answer, texts included, even when the thresholds changed since
+        return CommittedUpdates.toOutcome(agentId, earlier, CommittedUpdates.decidedWith(earlier), false);
     }
 
     private static void refuseByLifecycle(AgentRecord record) {
@@ -210,15 +213,33 @@ public class UpdateFlow {
         }
     }
 
-    private AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
+    /**
+     * The lifecycle status an update sets, decided before the commit so that its log line carries it: a new update
+     * wakes an archived or waiting agent, and a pause decision pauses it under enforce-pause. Null: unchanged.
+     */
+    private @Nullable AgentStatus statusAfterUpdate(StoredStatus before, String decision) {
+        if (governance.enforcePause() && "pause".equals(decision)) {
+            return AgentStatus.PAUSED;
+        }
+        if (before == AgentStatus.ARCHIVED || before == AgentStatus.WAITING_INPUT) {
+            return AgentStatus.ACTIVE;
+        }
+        return null;
+    }
+
+    /** The lifecycle events of the status change the line records. */
+    private static AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
             String now) {
+        if (entry.agentStatus() == null) {
+            return record;
+        }
         AgentRecord out = record;
         if (before.status() == AgentStatus.ARCHIVED) {
             out = MetadataChanges.resumeFromArchive(out, now);
         } else if (before.status() == AgentStatus.WAITING_INPUT) {
             out = MetadataChanges.resumeFromWaiting(out, now);
         }
-        if (governance.enforcePause() && "pause".equals(entry.decision())) {
+        if (entry.agentStatus() == AgentStatus.PAUSED) {
             out = MetadataChanges.pauseByDecision(out, now);
         }
         return out;
