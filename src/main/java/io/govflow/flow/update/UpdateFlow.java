@@ -102,6 +102,7 @@ public class UpdateFlow {
             String now = Timestamps.now(clock);
             checkLoops(agentId, record, now);
             LoadedAgent loaded = loader.load(agentId, record.totalUpdates());
+            requireLogNotBehindMetadata(record, loaded);
             GovernanceState next = loaded.state().copy();
             UpdateResult result = engine.process(next, command.toInput(), current, now);
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
@@ -111,6 +112,17 @@ public class UpdateFlow {
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
             return new Committed(outcome,
                     command.autoExportOnSignificance() ? Significance.reasons(next, result) : null);
+        }
+    }
+
+    /**
+     * A metadata count ahead of a non-empty log means the log lost committed lines (restored from an older copy):
+     * continuing would number new lines below it and step {@code total_updates} back, so this is
+     * {@code STATE_CORRUPT}, as at start-up. An empty log is an agent from before update logs existed.
+     */
+    private static void requireLogNotBehindMetadata(AgentRecord record, LoadedAgent loaded) {
+        if (loaded.seq() > 0 && record.totalUpdates() > loaded.seq()) {
+            throw LogBehind.corrupt(record.agentId(), record.totalUpdates(), loaded.seq());
         }
     }
 
