@@ -54,11 +54,13 @@ public class UpdateFlow {
     private final Clock clock;
     private final Timer updateLatency;
     private final SignificanceStep significance;
+    private final EffectiveRecords effectiveRecords;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
-            MeterRegistry meters, SignificanceStep significance) {
+            MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -90,7 +92,7 @@ public class UpdateFlow {
     private Committed updateLocked(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
         storeHealth.checkWritable();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            AgentRecord record = existing(agentId);
+            AgentRecord stored = existing(agentId);
             Thresholds current = thresholds.current();
             if (idempotencyKey != null) {
                 Optional<UpdateLogEntry> earlier = idempotency.find(agentId, idempotencyKey);
@@ -98,17 +100,19 @@ public class UpdateFlow {
                     return new Committed(replay(agentId, earlier.get(), command), null);
                 }
             }
+            LoadedAgent loaded = loader.load(agentId, stored.totalUpdates());
+            requireLogNotBehindMetadata(stored, loaded);
+            // decisions act on what the log says, also when a checkpoint lags behind it
+            AgentRecord record = effectiveRecords.effective(stored, loaded.seq());
             refuseByLifecycle(record);
             String now = Timestamps.now(clock);
             checkLoops(agentId, record, now);
-            LoadedAgent loaded = loader.load(agentId, record.totalUpdates());
-            requireLogNotBehindMetadata(record, loaded);
             GovernanceState next = loaded.state().copy();
             UpdateResult result = engine.process(next, command.toInput(), current, now);
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
                     statusAfterUpdate(record.status(), result.decision().action()), current, idempotencyKey);
             commit(agentId, entry, next, loaded);
-            writeCheckpoints(agentId, entry, next, loaded, record, now);
+            writeCheckpoints(agentId, entry, next, loaded);
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
             return new Committed(outcome,
                     command.autoExportOnSignificance() ? Significance.reasons(next, result) : null);
@@ -212,13 +216,17 @@ public class UpdateFlow {
         idempotency.committed(agentId, entry);
     }
 
-    /** Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. */
-    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded,
-            AgentRecord before, String now) {
+    /**
+     * Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. The metadata
+     * record is rolled forward over every line it has not taken in, not just this one, so a checkpoint that failed
+     * earlier loses no recent-update entry and no status change.
+     */
+    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded) {
         try {
             stateFiles.write(agentId, StateMapping.toStateFile(next, loaded.unknownStateFields()));
-            metadata.update(agentId, r -> lifecycleAfterUpdate(MetadataChanges.applyCommitted(r, entry, now),
-                    before, entry, now));
+            metadata.update(agentId, r -> r.totalUpdates() == entry.seq() - 1
+                    ? MetadataChanges.rolledForward(r, List.of(entry))
+                    : effectiveRecords.effective(r, entry.seq()));
         } catch (GovflowException e) {
             throw GovflowException.withDetails(ErrorCode.STORAGE_ERROR,
                     Map.of("committed", true, "seq", entry.seq(), "cause_code", e.code().name()));
@@ -237,23 +245,5 @@ public class UpdateFlow {
             return AgentStatus.ACTIVE;
         }
         return null;
-    }
-
-    /** The lifecycle events of the status change the line records. */
-    private static AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
-            String now) {
-        if (entry.agentStatus() == null) {
-            return record;
-        }
-        AgentRecord out = record;
-        if (before.status() == AgentStatus.ARCHIVED) {
-            out = MetadataChanges.resumeFromArchive(out, now);
-        } else if (before.status() == AgentStatus.WAITING_INPUT) {
-            out = MetadataChanges.resumeFromWaiting(out, now);
-        }
-        if (entry.agentStatus() == AgentStatus.PAUSED) {
-            out = MetadataChanges.pauseByDecision(out, now);
-        }
-        return out;
     }
 }

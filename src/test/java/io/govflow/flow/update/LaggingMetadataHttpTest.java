@@ -1,0 +1,105 @@
+package io.govflow.flow.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.govflow.support.ApiClient;
+import io.govflow.support.ApiClient.Reply;
+import io.govflow.support.RunningApp;
+import io.govflow.store.io.StoreJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The update log is the truth for what updates did to the metadata: when the metadata checkpoint of a committed
+ * update is lost (a crash right after the commit, or a failed checkpoint write; here the file is put back as it
+ * was before the update), the status the update set and its recent-update entries still count, and the next
+ * checkpoint or start-up writes them.
+ */
+class LaggingMetadataHttpTest {
+
+    private static final String ADMIN = "lagging-metadata-admin";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aCommittedPauseWhoseCheckpointWasLostStillPausesTheAgent() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
+                "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false")) {
+            ApiClient client = app.client();
+            String key = client.register("pauser");
+            assertThat(client.send("PUT", "/api/v1/config/thresholds", ADMIN, strictThresholds(), Map.of()).status())
+                    .isEqualTo(200);
+            byte[] beforeUpdate = Files.readAllBytes(metadataFile());
+            Reply paused = client.post("/api/v1/agents/pauser/updates", key, Map.of());
+            assertThat(paused.body().get("decision").get("action").asString()).isEqualTo("pause");
+            Files.write(metadataFile(), beforeUpdate);
+
+            Reply next = client.post("/api/v1/agents/pauser/updates", key, Map.of());
+
+            assertThat(next.status()).as(next.raw()).isEqualTo(409);
+            assertThat(next.body().get("error_code").asString()).isEqualTo("AGENT_PAUSED");
+            Files.write(metadataFile(), beforeUpdate);
+            app.restart();
+            JsonNode record = metadataRecord("pauser");
+            assertThat(record.get("status").asString()).isEqualTo("paused");
+            assertThat(record.get("total_updates").asLong()).isEqualTo(1);
+            JsonNode events = record.get("lifecycle_events");
+            assertThat(events.get(events.size() - 1).get("event").asString()).isEqualTo("paused");
+            assertThat(events.get(events.size() - 1).get("timestamp").asString())
+                    .isEqualTo(paused.body().get("timestamp").asString());
+        }
+    }
+
+    @Test
+    void aLostCheckpointLosesNoRecentUpdateEntry() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false")) {
+            ApiClient client = app.client();
+            String key = client.register("steady");
+            assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+            byte[] afterFirst = Files.readAllBytes(metadataFile());
+            assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+            Files.write(metadataFile(), afterFirst);
+
+            assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+
+            JsonNode record = metadataRecord("steady");
+            assertThat(record.get("total_updates").asLong()).isEqualTo(3);
+            List<String> recent = new ArrayList<>();
+            record.get("recent_update_timestamps").forEach(ts -> recent.add(ts.asString()));
+            List<String> logged = new ArrayList<>();
+            for (String line : Files.readAllLines(dataDir.resolve("agents/steady_updates.jsonl"))) {
+                logged.add(new StoreJson().parseObject(line.getBytes()).get("ts").asString());
+            }
+            assertThat(recent).containsExactlyElementsOf(logged);
+
+            assertThat(client.post("/api/v1/agents/steady/archive", key, Map.of()).status()).isEqualTo(200);
+            assertThat(metadataRecord("steady").get("status_seq").asLong()).isEqualTo(3);
+        }
+    }
+
+    private Path metadataFile() {
+        return dataDir.resolve("agent_metadata.json");
+    }
+
+    private JsonNode metadataRecord(String agentId) throws Exception {
+        return new StoreJson().parseObject(Files.readAllBytes(metadataFile())).get(agentId);
+    }
+
+    private static Map<String, Object> strictThresholds() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("risk_approve_threshold", 0.005);
+        body.put("risk_revise_threshold", 0.01);
+        body.put("coherence_critical_threshold", 0.40);
+        body.put("void_threshold_initial", 0.15);
+        return body;
+    }
+}
