@@ -47,6 +47,13 @@ class LaggingMetadataHttpTest {
 
             assertThat(next.status()).as(next.raw()).isEqualTo(409);
             assertThat(next.body().get("error_code").asString()).isEqualTo("AGENT_PAUSED");
+            Reply shown = client.get("/api/v1/agents/pauser", key);
+            assertThat(shown.body().get("agent").get("status").asString()).isEqualTo("paused");
+            assertThat(shown.body().get("agent").get("total_updates").asLong()).isEqualTo(1);
+            String etag = shown.headers().firstValue("ETag").orElseThrow();
+            Reply patched = client.send("PATCH", "/api/v1/agents/pauser", key, Map.of("notes", "checked"),
+                    Map.of("If-Match", etag));
+            assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
             Files.write(metadataFile(), beforeUpdate);
             app.restart();
             JsonNode record = metadataRecord("pauser");
