@@ -140,7 +140,7 @@ class TwoInstancesCollaborationTest {
         StoreInvariants invariants = new StoreInvariants(dataDir);
         for (int i = 0; i < 10; i++) {
             var record = invariants.agents().get("paused_peer_" + i);
-            assertThat(record.status()).isEqualTo("active");
+            assertThat(record.status().word()).isEqualTo("active");
             var last = record.lifecycleEvents().get(record.lifecycleEvents().size() - 1);
             assertThat(last.event()).isEqualTo("resumed");
             assertThat(last.conditions()).containsExactly("Verify tool output before acting");
