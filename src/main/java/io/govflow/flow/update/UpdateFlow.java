@@ -25,11 +25,15 @@ import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
+import io.govflow.store.io.LogText;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +43,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class UpdateFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateFlow.class);
 
     private final LockManager locks;
     private final MetadataRepository metadata;
@@ -55,6 +61,7 @@ public class UpdateFlow {
     private final Timer updateLatency;
     private final SignificanceStep significance;
     private final EffectiveRecords effectiveRecords;
+    private final Counter metadataCheckpointsDeferred;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
@@ -76,6 +83,9 @@ public class UpdateFlow {
                 .description("Committed updates: load, compute, log append, checkpoints (under the agent lock)")
                 .publishPercentileHistogram().register(meters);
         this.significance = significance;
+        this.metadataCheckpointsDeferred = Counter.builder("govflow.checkpoint.deferred")
+                .description("Metadata checkpoints of committed updates left to a later write (lock busy)")
+                .register(meters);
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
@@ -228,6 +238,14 @@ public class UpdateFlow {
                     ? MetadataChanges.rolledForward(r, List.of(entry))
                     : effectiveRecords.effective(r, entry.seq()));
         } catch (GovflowException e) {
+            if (e.code() == ErrorCode.LOCK_TIMEOUT) {
+                // the metadata lock was busy past its deadline: the update stands and readers see it through the
+                // log; the agent's next update, edit, operator change or start-up writes the checkpoint
+                metadataCheckpointsDeferred.increment();
+                LOG.warn("Metadata checkpoint of agent {} at seq {} deferred: the metadata lock stayed busy",
+                        LogText.safe(agentId), entry.seq());
+                return;
+            }
             throw GovflowException.withDetails(ErrorCode.STORAGE_ERROR,
                     Map.of("committed", true, "seq", entry.seq(), "cause_code", e.code().name()));
         }

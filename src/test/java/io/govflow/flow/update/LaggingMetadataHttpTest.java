@@ -2,16 +2,21 @@ package io.govflow.flow.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.RunningApp;
+import io.govflow.store.io.MetadataLockMain;
 import io.govflow.store.io.StoreJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +95,40 @@ class LaggingMetadataHttpTest {
 
             assertThat(client.post("/api/v1/agents/steady/archive", key, Map.of()).status()).isEqualTo(200);
             assertThat(metadataRecord("steady").get("status_seq").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anUpdateCommittedWhileTheMetadataLockStaysBusyIsAnsweredAndCheckpointedLater() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
+                "--govflow.lock.timeout=1s")) {
+            ApiClient client = app.client();
+            String key = client.register("patient");
+            Process holder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), MetadataLockMain.class.getName(),
+                    dataDir.toString(), "4000")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line = out.readLine();
+                while (line != null && !line.equals("LOCKED")) {
+                    line = out.readLine();
+                }
+                assertThat(line).isEqualTo("LOCKED");
+
+                Reply committed = client.post("/api/v1/agents/patient/updates", key, Map.of());
+
+                assertThat(committed.status()).as(committed.raw()).isEqualTo(200);
+                assertThat(client.get("/api/v1/agents/patient", key).body().get("agent").get("total_updates")
+                        .asLong()).isEqualTo(1);
+                assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                holder.destroyForcibly();
+            }
+            assertThat(client.post("/api/v1/agents/patient/updates", key, Map.of()).status()).isEqualTo(200);
+            JsonNode record = metadataRecord("patient");
+            assertThat(record.get("total_updates").asLong()).isEqualTo(2);
+            assertThat(record.get("recent_update_timestamps").size()).isEqualTo(2);
         }
     }
 
