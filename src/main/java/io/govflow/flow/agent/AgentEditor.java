@@ -7,6 +7,7 @@ import java.util.Map;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
@@ -32,7 +33,11 @@ public class AgentEditor {
     private final StoreHealth storeHealth;
     private final Clock clock;
 
-    public AgentEditor(MetadataRepository metadata, StoreHealth storeHealth, Clock clock) {
+    private final EffectiveRecords effectiveRecords;
+
+    public AgentEditor(MetadataRepository metadata, StoreHealth storeHealth, Clock clock,
+            EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.metadata = metadata;
         this.storeHealth = storeHealth;
         this.clock = clock;
@@ -45,7 +50,9 @@ public class AgentEditor {
     public AgentRecord patch(String agentId, AgentPatch patch, @Nullable String ifMatch) {
         storeHealth.checkWritable();
         String now = Timestamps.now(clock);
-        return metadata.update(agentId, record -> {
+        return metadata.update(agentId, stored -> {
+            // If-Match is checked against the effective record, the one GET shows
+            AgentRecord record = effectiveRecords.effective(stored);
             if (ifMatch != null && !etagMatches(ifMatch, AgentEtags.of(record))) {
                 throw new GovflowException(ErrorCode.PRECONDITION_FAILED);
             }

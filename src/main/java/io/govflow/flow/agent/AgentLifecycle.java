@@ -11,6 +11,7 @@ import io.govflow.engine.Thresholds;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.update.CurrentThresholds;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentBackups;
 import io.govflow.store.agent.AgentRecord;
@@ -49,9 +50,11 @@ public class AgentLifecycle {
     private final CurrentThresholds thresholds;
     private final StoreHealth storeHealth;
     private final Clock clock;
+    private final EffectiveRecords effectiveRecords;
 
     public AgentLifecycle(LockManager locks, MetadataRepository metadata, AgentBackups backups, UpdateFlow updateFlow,
-            CurrentThresholds thresholds, StoreHealth storeHealth, Clock clock) {
+            CurrentThresholds thresholds, StoreHealth storeHealth, Clock clock, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.locks = locks;
         this.metadata = metadata;
         this.backups = backups;
@@ -101,11 +104,12 @@ public class AgentLifecycle {
             String now = Timestamps.now(clock);
             LifecycleEvent event = LifecycleEvent.of("resumed", now, orDefault(reason, "Resumed on request"));
             LifecycleEvent recorded = conditions.isEmpty() ? event : event.withConditions(conditions);
-            return metadata.update(agentId, record -> {
+            long logSeq = effectiveRecords.lastSeq(agentId);
+            return metadata.update(agentId, stored -> effectiveRecords.operatorChange(stored, logSeq, record -> {
                 AgentEditor.refuseDeleted(record);
                 return record.withStatus(AgentStatus.ACTIVE).withPausedAt(null).withArchivedAt(null)
                         .withLifecycleEvent(recorded);
-            });
+            }));
         }
     }
 
@@ -124,11 +128,13 @@ public class AgentLifecycle {
             }
             String now = Timestamps.now(clock);
             String backup = backups.write(current, now, Timestamps.fileStamp(clock));
-            AgentRecord deleted = metadata.update(agentId, record -> {
-                AgentEditor.refuseDeleted(record);
-                return record.withStatus(AgentStatus.DELETED).withLifecycleEvent(
-                        LifecycleEvent.of("deleted", now, orDefault(reason, "Deleted on request")));
-            });
+            long logSeq = effectiveRecords.lastSeq(agentId);
+            AgentRecord deleted = metadata.update(agentId, stored -> effectiveRecords.operatorChange(stored, logSeq,
+                    record -> {
+                        AgentEditor.refuseDeleted(record);
+                        return record.withStatus(AgentStatus.DELETED).withLifecycleEvent(
+                                LifecycleEvent.of("deleted", now, orDefault(reason, "Deleted on request")));
+                    }));
             return new Deletion(deleted, backup);
         }
     }
@@ -152,7 +158,9 @@ public class AgentLifecycle {
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             existing(agentId);
             String now = Timestamps.now(clock);
-            return metadata.update(agentId, record -> change.apply(record, now));
+            long logSeq = effectiveRecords.lastSeq(agentId);
+            return metadata.update(agentId,
+                    stored -> effectiveRecords.operatorChange(stored, logSeq, record -> change.apply(record, now)));
         }
     }
 
@@ -172,8 +180,9 @@ public class AgentLifecycle {
         }
     }
 
+    /** The record as its update log makes it: a status an update set counts even before its checkpoint. */
     private AgentRecord existing(String agentId) {
-        return metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(ErrorCode.AGENT_NOT_FOUND,
+        return metadata.find(agentId).map(effectiveRecords::effective).orElseThrow(() -> GovflowException.withDetails(ErrorCode.AGENT_NOT_FOUND,
                 Map.of("agent_id", agentId), agentId));
     }
 

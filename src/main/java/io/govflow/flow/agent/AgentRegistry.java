@@ -9,6 +9,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.flow.auth.Authenticator;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.io.StoreHealth;
@@ -26,8 +27,11 @@ public class AgentRegistry {
     private final boolean openRegistration;
     private final Clock clock;
 
+    private final EffectiveRecords effectiveRecords;
+
     public AgentRegistry(MetadataRepository metadata, Authenticator authenticator, StoreHealth storeHealth,
-            GovflowProperties properties, Clock clock) {
+            GovflowProperties properties, Clock clock, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.metadata = metadata;
         this.authenticator = authenticator;
         this.storeHealth = storeHealth;
@@ -59,7 +63,8 @@ public class AgentRegistry {
         return new Registration(key, record);
     }
 
+    /** The effective record: what the update log says, also while the metadata checkpoint lags behind it. */
     public AgentRecord get(String agentId) {
-        return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
+        return metadata.find(agentId).map(effectiveRecords::effective).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
     }
 }

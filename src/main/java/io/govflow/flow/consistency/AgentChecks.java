@@ -102,8 +102,10 @@ final class AgentChecks {
         StateFile state = files.state();
         if (!files.stateCorrupt()) {
             if (state == null || state.updateCount() < seq) {
-                problems.add(Problem.error(STATE_BEHIND_LOG, "The state file is at update %d, the log at %d; "
-                        .formatted(state == null ? 0 : state.updateCount(), seq) + "repair rolls it forward."));
+                long at = state == null ? 0 : state.updateCount();
+                problems.add(Problem.warning(CHECKPOINT_LAG, "The state file is %d update(s) behind its log (at %d, "
+                        .formatted(seq - at, at) + "the log at %d); the next checkpoint, start-up or repair rolls it "
+                                .formatted(seq) + "forward."));
             } else if (state.updateCount() > seq) {
                 problems.add(Problem.error(STATE_AHEAD_OF_LOG, "The state file is at update %d but the log ends at %d."
                         .formatted(state.updateCount(), seq)));
@@ -114,8 +116,12 @@ final class AgentChecks {
             problems.add(Problem.error(METADATA_AHEAD_OF_LOG, "metadata total_updates (%d) is ahead of the log's last "
                     .formatted(record.totalUpdates()) + "update (%d): the log lost lines; restore it from a backup "
                             .formatted(seq) + "(repair leaves it as it is)."));
-        } else if (record != null
-                && (record.totalUpdates() != seq || !record.lastUpdate().equals(files.last().ts()))) {
+        } else if (record != null && record.totalUpdates() < seq) {
+            problems.add(Problem.warning(CHECKPOINT_LAG, "The metadata record is %d update(s) behind its log "
+                    .formatted(seq - record.totalUpdates()) + "(total_updates %d, the log at %d); readers see the "
+                            .formatted(record.totalUpdates(), seq) + "log's values, and the next checkpoint, "
+                                    + "start-up or repair writes them."));
+        } else if (record != null && !record.lastUpdate().equals(files.last().ts())) {
             problems.add(Problem.error(METADATA_BEHIND_LOG, "metadata total_updates/last_update (%d) do not match "
                     .formatted(record.totalUpdates()) + "the log's last update (%d); repair rolls them forward."
                             .formatted(seq)));

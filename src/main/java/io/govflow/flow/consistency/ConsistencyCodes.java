@@ -12,7 +12,6 @@ final class ConsistencyCodes {
     static final String HISTORY_INCOMPLETE = "HISTORY_INCOMPLETE";
     static final String STATE_CORRUPT = "STATE_CORRUPT";
     static final String STATE_MISSING = "STATE_MISSING";
-    static final String STATE_BEHIND_LOG = "STATE_BEHIND_LOG";
     static final String STATE_AHEAD_OF_LOG = "STATE_AHEAD_OF_LOG";
     static final String STATE_ARRAYS_LENGTH = "STATE_ARRAYS_LENGTH";
     static final String LAMBDA1_HISTORY_SHORT = "LAMBDA1_HISTORY_SHORT";
@@ -20,6 +19,9 @@ final class ConsistencyCodes {
     static final String STATE_TIMESTAMP_NOT_ISO = "STATE_TIMESTAMP_NOT_ISO";
     static final String STATE_VALUE_OUT_OF_RANGE = "STATE_VALUE_OUT_OF_RANGE";
     static final String HISTORY_VALUE_OUT_OF_RANGE = "HISTORY_VALUE_OUT_OF_RANGE";
+    /** A checkpoint (state file, metadata record) behind its update log: a warning, the log holds the truth. */
+    static final String CHECKPOINT_LAG = "CHECKPOINT_LAG";
+    /** total_updates matches the log but last_update does not. */
     static final String METADATA_BEHIND_LOG = "METADATA_BEHIND_LOG";
     static final String METADATA_AHEAD_OF_LOG = "METADATA_AHEAD_OF_LOG";
     static final String METADATA_STATE_MISMATCH = "METADATA_STATE_MISMATCH";

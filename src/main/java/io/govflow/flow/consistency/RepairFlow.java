@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RepairFlow {
 
-    private static final Set<String> ROLLED_FORWARD = Set.of(STATE_BEHIND_LOG, METADATA_BEHIND_LOG, STATE_CORRUPT);
+    private static final Set<String> ROLLED_FORWARD = Set.of(CHECKPOINT_LAG, METADATA_BEHIND_LOG, STATE_CORRUPT);
 
     private final ConsistencyChecker checker;
     private final UpdateLog updateLog;

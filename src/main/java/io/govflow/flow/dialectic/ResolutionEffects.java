@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.govflow.flow.agent.AgentLifecycle;
 import io.govflow.flow.knowledge.KnowledgeService;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
@@ -28,9 +29,11 @@ class ResolutionEffects {
     private final MetadataRepository metadata;
     private final KnowledgeService knowledge;
     private final Clock clock;
+    private final EffectiveRecords effectiveRecords;
 
     ResolutionEffects(AgentLifecycle lifecycle, MetadataRepository metadata, KnowledgeService knowledge,
-            Clock clock) {
+            Clock clock, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.lifecycle = lifecycle;
         this.metadata = metadata;
         this.knowledge = knowledge;
@@ -49,8 +52,10 @@ class ResolutionEffects {
     void block(DialecticSession session, String reason) {
         if (registered(session.pausedAgentId()).isPresent()) {
             String now = Timestamps.now(clock);
-            metadata.update(session.pausedAgentId(), record -> pauseIfRunning(record, now,
-                    "Paused: dialectic session " + session.sessionId() + " blocked the resolution (" + reason + ")"));
+            long logSeq = effectiveRecords.lastSeq(session.pausedAgentId());
+            metadata.update(session.pausedAgentId(), stored -> effectiveRecords.operatorChange(stored, logSeq,
+                    record -> pauseIfRunning(record, now, "Paused: dialectic session " + session.sessionId()
+                            + " blocked the resolution (" + reason + ")")));
         }
         settleDiscovery(session, "open", "Dialectic session " + session.sessionId()
                 + " blocked the proposed correction (" + reason + "); the discovery stands as recorded");

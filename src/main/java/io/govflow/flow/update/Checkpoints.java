@@ -14,8 +14,9 @@ import io.govflow.store.io.LockManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Rolls an agent's checkpoints (state file, per-update metadata fields) forward to its update log, for an
- * update whose commit went through but whose checkpoints did not (a crash between the steps).
+ * Rolls an agent's checkpoints (state file, per-update metadata fields and the status changes updates made)
+ * forward to its update log, for an update whose commit went through but whose checkpoints did not (a crash
+ * between the steps).
  */
 @Component
 public class Checkpoints {
@@ -25,9 +26,11 @@ public class Checkpoints {
     private final StateFileRepository stateFiles;
     private final MetadataRepository metadata;
     private final AgentStateLoader loader;
+    private final EffectiveRecords effectiveRecords;
 
     Checkpoints(LockManager locks, UpdateLog updateLog, StateFileRepository stateFiles, MetadataRepository metadata,
-            AgentStateLoader loader) {
+            AgentStateLoader loader, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.locks = locks;
         this.updateLog = updateLog;
         this.stateFiles = stateFiles;
@@ -60,8 +63,8 @@ public class Checkpoints {
                 changed = true;
             }
             if (record.isPresent() && metadataBehind(record.get(), seq)) {
-                List<UpdateLogEntry> recent = updateLog.readTail(agentId, MetadataChanges.RECENT);
-                metadata.update(agentId, r -> withRecent(r, recent));
+                metadata.update(agentId, r -> r.totalUpdates() < seq ? effectiveRecords.effective(r, seq)
+                        : withRecent(r, updateLog.readTail(agentId, MetadataChanges.RECENT)));
                 changed = true;
             }
             return changed;

@@ -8,6 +8,8 @@ import io.govflow.engine.SamplingParams;
 import io.govflow.engine.Thresholds;
 import io.govflow.engine.UpdateMetrics;
 import io.govflow.engine.UpdateResult;
+import io.govflow.store.agent.AgentStatus;
+import io.govflow.store.agent.LoggedThresholds;
 import io.govflow.store.agent.UpdateLogEntry;
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +25,30 @@ final class CommittedUpdates {
     private CommittedUpdates() {
     }
 
+    /**
+     * @param agentStatus the lifecycle status the update sets, null when it leaves it as it is
+     * @param thresholds  the thresholds the update is decided with (recorded only when not the defaults)
+     */
     static UpdateLogEntry toEntry(UpdateResult result, GovernanceState after, UpdateCommand command, String timestamp,
-            @Nullable String idempotencyKey) {
+            @Nullable AgentStatus agentStatus, Thresholds thresholds, @Nullable String idempotencyKey) {
         UpdateMetrics m = result.metrics();
         return new UpdateLogEntry(after.updateCount(), timestamp, m.e(), m.i(), m.s(), m.v(), m.coherence(),
                 m.attentionScore(), result.decision().action(), result.lambda1Before(), m.lambda1(), m.phi(),
                 m.verdict(), m.voidActive(), result.status(), command.confidence(), command.complexity(),
-                after.eta1(), after.c1(), after.piIntegral(), after.time(), after.lambda1UpdateSkips(),
-                idempotencyKey, idempotencyKey == null ? null : command.requestHash());
+                after.eta1(), after.c1(), after.piIntegral(), after.time(), after.lambda1UpdateSkips(), agentStatus,
+                logged(thresholds), idempotencyKey, idempotencyKey == null ? null : command.requestHash());
+    }
+
+    /** The thresholds a committed update was decided with: those in its line, else the defaults. */
+    static Thresholds decidedWith(UpdateLogEntry entry) {
+        LoggedThresholds t = entry.thresholds();
+        return t == null ? Thresholds.DEFAULTS
+                : new Thresholds(t.riskApprove(), t.riskRevise(), t.coherenceCritical(), t.voidThresholdInitial());
+    }
+
+    private static @Nullable LoggedThresholds logged(Thresholds t) {
+        return t.equals(Thresholds.DEFAULTS) ? null
+                : new LoggedThresholds(t.riskApprove(), t.riskRevise(), t.coherenceCritical(), t.voidThresholdInitial());
     }
 
     static UpdateOutcome toOutcome(String agentId, UpdateLogEntry entry, Thresholds thresholds, boolean simulation) {

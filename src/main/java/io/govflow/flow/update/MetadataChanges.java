@@ -30,6 +30,42 @@ final class MetadataChanges {
         return updated;
     }
 
+    /**
+     * Applies the committed lines the record has not seen (seq above its {@code total_updates}), in order: the
+     * per-update fields, and each line's {@code agent_status} that comes after the record's {@code status_seq}
+     * (an operator change made later wins, §5.2) together with its lifecycle events, timed by the line.
+     */
+    static AgentRecord rolledForward(AgentRecord record, List<UpdateLogEntry> lines) {
+        AgentRecord out = record;
+        Long statusSeq = record.statusSeq();
+        for (UpdateLogEntry line : lines) {
+            if (line.seq() <= out.totalUpdates()) {
+                continue;
+            }
+            out = applyCommitted(out, line, line.ts());
+            if (line.agentStatus() != null && (statusSeq == null || line.seq() > statusSeq)) {
+                out = statusFromLine(out, line.agentStatus(), line.ts());
+            }
+        }
+        return out;
+    }
+
+    /** The status change an update made, with the events a live update records for it. */
+    static AgentRecord statusFromLine(AgentRecord record, AgentStatus lineStatus, String ts) {
+        AgentRecord out = record;
+        if (out.status() == AgentStatus.ARCHIVED) {
+            out = resumeFromArchive(out, ts);
+        } else if (out.status() == AgentStatus.WAITING_INPUT) {
+            out = resumeFromWaiting(out, ts);
+        }
+        if (lineStatus == AgentStatus.PAUSED) {
+            out = pauseByDecision(out, ts);
+        } else if (out.status() != lineStatus) {
+            out = out.withStatus(lineStatus);
+        }
+        return out;
+    }
+
     static AgentRecord resumeFromArchive(AgentRecord record, String now) {
         return record.withStatus(AgentStatus.ACTIVE).withArchivedAt(null)
                 .withLifecycleEvent(LifecycleEvent.of("resumed", now, "Resumed by a new update"));

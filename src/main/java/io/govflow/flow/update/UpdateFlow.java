@@ -19,16 +19,21 @@ import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
+import io.govflow.store.io.LogText;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +43,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class UpdateFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateFlow.class);
 
     private final LockManager locks;
     private final MetadataRepository metadata;
@@ -53,11 +60,14 @@ public class UpdateFlow {
     private final Clock clock;
     private final Timer updateLatency;
     private final SignificanceStep significance;
+    private final EffectiveRecords effectiveRecords;
+    private final Counter metadataCheckpointsDeferred;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
-            MeterRegistry meters, SignificanceStep significance) {
+            MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -73,6 +83,9 @@ public class UpdateFlow {
                 .description("Committed updates: load, compute, log append, checkpoints (under the agent lock)")
                 .publishPercentileHistogram().register(meters);
         this.significance = significance;
+        this.metadataCheckpointsDeferred = Counter.builder("govflow.checkpoint.deferred")
+                .description("Metadata checkpoints of committed updates left to a later write (lock busy)")
+                .register(meters);
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
@@ -91,28 +104,43 @@ public class UpdateFlow {
             storeHealth.checkWritable();
         }
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            AgentRecord record = existing(agentId);
+            AgentRecord stored = existing(agentId);
             Thresholds current = thresholds.current();
             if (idempotencyKey != null) {
                 Optional<UpdateLogEntry> earlier = idempotency.find(agentId, idempotencyKey);
                 if (earlier.isPresent()) {
-                    return new Committed(replay(agentId, earlier.get(), command, current), null);
+                    return new Committed(replay(agentId, earlier.get(), command), null);
                 }
                 // a replay is a read and is answered while the store is read-only; a new update is not
                 storeHealth.checkWritable();
             }
+            LoadedAgent loaded = loader.load(agentId, stored.totalUpdates());
+            requireLogNotBehindMetadata(stored, loaded);
+            // decisions act on what the log says, also when a checkpoint lags behind it
+            AgentRecord record = effectiveRecords.effective(stored, loaded.seq());
             refuseByLifecycle(record);
             String now = Timestamps.now(clock);
             checkLoops(agentId, record, now);
-            LoadedAgent loaded = loader.load(agentId, record.totalUpdates());
             GovernanceState next = loaded.state().copy();
             UpdateResult result = engine.process(next, command.toInput(), current, now);
-            UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now, idempotencyKey);
+            UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
+                    statusAfterUpdate(record.status(), result.decision().action()), current, idempotencyKey);
             commit(agentId, entry, next, loaded);
-            writeCheckpoints(agentId, entry, next, loaded, record, now);
+            writeCheckpoints(agentId, entry, next, loaded);
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
             return new Committed(outcome,
                     command.autoExportOnSignificance() ? Significance.reasons(next, result) : null);
+        }
+    }
+
+    /**
+     * A metadata count ahead of a non-empty log means the log lost committed lines (restored from an older copy):
+     * continuing would number new lines below it and step {@code total_updates} back, so this is
+     * {@code STATE_CORRUPT}, as at start-up. An empty log is an agent from before update logs existed.
+     */
+    private static void requireLogNotBehindMetadata(AgentRecord record, LoadedAgent loaded) {
+        if (loaded.seq() > 0 && record.totalUpdates() > loaded.seq()) {
+            throw LogBehind.corrupt(record.agentId(), record.totalUpdates(), loaded.seq());
         }
     }
 
@@ -122,7 +150,7 @@ public class UpdateFlow {
         GovernanceState copy = loader.load(agentId, record.totalUpdates()).state().copy();
         String now = Timestamps.now(clock);
         UpdateResult result = engine.process(copy, command.toInput(), current, now);
-        UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null);
+        UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null, current, null);
         return CommittedUpdates.toOutcome(agentId, entry, current, true);
     }
 
@@ -136,11 +164,12 @@ public class UpdateFlow {
         return metadata.find(agentId).orElseThrow(() -> new GovflowException(ErrorCode.AGENT_NOT_FOUND, agentId));
     }
 
-    private UpdateOutcome replay(String agentId, UpdateLogEntry earlier, UpdateCommand command, Thresholds current) {
+    private UpdateOutcome replay(String agentId, UpdateLogEntry earlier, UpdateCommand command) {
         if (!command.requestHash().equals(earlier.requestHash())) {
             throw new GovflowException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
-        return CommittedUpdates.toOutcome(agentId, earlier, current, false);
+        // the first answer, texts included, even when the thresholds changed since
+        return CommittedUpdates.toOutcome(agentId, earlier, CommittedUpdates.decidedWith(earlier), false);
     }
 
     private static void refuseByLifecycle(AgentRecord record) {
@@ -201,30 +230,42 @@ public class UpdateFlow {
         idempotency.committed(agentId, entry);
     }
 
-    /** Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. */
-    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded,
-            AgentRecord before, String now) {
+    /**
+     * Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. The metadata
+     * record is rolled forward over every line it has not taken in, not just this one, so a checkpoint that failed
+     * earlier loses no recent-update entry and no status change.
+     */
+    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded) {
         try {
             stateFiles.write(agentId, StateMapping.toStateFile(next, loaded.unknownStateFields()));
-            metadata.update(agentId, r -> lifecycleAfterUpdate(MetadataChanges.applyCommitted(r, entry, now),
-                    before, entry, now));
+            metadata.update(agentId, r -> r.totalUpdates() == entry.seq() - 1
+                    ? MetadataChanges.rolledForward(r, List.of(entry))
+                    : effectiveRecords.effective(r, entry.seq()));
         } catch (GovflowException e) {
+            if (e.code() == ErrorCode.LOCK_TIMEOUT) {
+                // the metadata lock was busy past its deadline: the update stands and readers see it through the
+                // log; the agent's next update, edit, operator change or start-up writes the checkpoint
+                metadataCheckpointsDeferred.increment();
+                LOG.warn("Metadata checkpoint of agent {} at seq {} deferred: the metadata lock stayed busy",
+                        LogText.safe(agentId), entry.seq());
+                return;
+            }
             throw GovflowException.withDetails(ErrorCode.STORAGE_ERROR,
                     Map.of("committed", true, "seq", entry.seq(), "cause_code", e.code().name()));
         }
     }
 
-    private AgentRecord lifecycleAfterUpdate(AgentRecord record, AgentRecord before, UpdateLogEntry entry,
-            String now) {
-        AgentRecord out = record;
-        if (before.status() == AgentStatus.ARCHIVED) {
-            out = MetadataChanges.resumeFromArchive(out, now);
-        } else if (before.status() == AgentStatus.WAITING_INPUT) {
-            out = MetadataChanges.resumeFromWaiting(out, now);
+    /**
+     * The lifecycle status an update sets, decided before the commit so that its log line carries it: a new update
+     * wakes an archived or waiting agent, and a pause decision pauses it under enforce-pause. Null: unchanged.
+     */
+    private @Nullable AgentStatus statusAfterUpdate(StoredStatus before, String decision) {
+        if (governance.enforcePause() && "pause".equals(decision)) {
+            return AgentStatus.PAUSED;
         }
-        if (governance.enforcePause() && "pause".equals(entry.decision())) {
-            out = MetadataChanges.pauseByDecision(out, now);
+        if (before == AgentStatus.ARCHIVED || before == AgentStatus.WAITING_INPUT) {
+            return AgentStatus.ACTIVE;
         }
-        return out;
+        return null;
     }
 }

@@ -13,16 +13,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One agent's value in {@code agent_metadata.json}. Components follow the file's field order ({@code agent_id,
- * status, created_at, last_update, version, total_updates, tags, notes, lifecycle_events, paused_at, archived_at,
+ * status, status_seq, created_at, last_update, version, total_updates, tags, notes, lifecycle_events, paused_at, archived_at,
  * parent_agent_id, spawn_reason, api_key, recent_update_timestamps, recent_decisions, loop_detected_at,
  * loop_cooldown_until, last_response_at, response_completed}), then unknown fields in their original order.
  *
  * @param status a known {@link AgentStatus}, or a legacy word kept as the file holds it
+ * @param statusSeq the update log's last seq when an operator last set {@code status} (null: never recorded, and
+ *                  absent from the file); a later log line's {@code agent_status} overrides it
  * @param apiKey {@code sha256:<hex>} once migrated; the reference stored the key itself
  */
 public record AgentRecord(
         String agentId,
         StoredStatus status,
+        @Nullable Long statusSeq,
         String createdAt,
         String lastUpdate,
         String version,
@@ -59,6 +62,18 @@ public record AgentRecord(
         unknownFields = JsonFields.copyOf(unknownFields);
     }
 
+    /** A record whose status was never set by an operator under this protocol (no {@code status_seq}). */
+    public AgentRecord(String agentId, StoredStatus status, String createdAt, String lastUpdate, String version,
+            long totalUpdates, List<String> tags, String notes, List<LifecycleEvent> lifecycleEvents,
+            @Nullable String pausedAt, @Nullable String archivedAt, @Nullable String parentAgentId,
+            @Nullable String spawnReason, @Nullable String apiKey, List<String> recentUpdateTimestamps,
+            List<String> recentDecisions, @Nullable String loopDetectedAt, @Nullable String loopCooldownUntil,
+            @Nullable String lastResponseAt, boolean responseCompleted, Map<String, JsonNode> unknownFields) {
+        this(agentId, status, null, createdAt, lastUpdate, version, totalUpdates, tags, notes, lifecycleEvents,
+                pausedAt, archivedAt, parentAgentId, spawnReason, apiKey, recentUpdateTimestamps, recentDecisions,
+                loopDetectedAt, loopCooldownUntil, lastResponseAt, responseCompleted, unknownFields);
+    }
+
     /** A newly registered agent: active, no updates, one {@code created} event at {@code now}. */
     public static AgentRecord newAgent(String agentId, String now, @Nullable String apiKey) {
         return new AgentRecord(agentId, AgentStatus.ACTIVE, now, now, DEFAULT_VERSION, 0, List.of(), "",
@@ -68,6 +83,11 @@ public record AgentRecord(
 
     public AgentRecord withStatus(AgentStatus value) {
         return copy().status(value).build();
+    }
+
+    /** Marks the status as set by an operator when the agent's update log ended at {@code logSeq}. */
+    public AgentRecord withStatusSeq(long logSeq) {
+        return copy().statusSeq(logSeq).build();
     }
 
     public AgentRecord withLastUpdate(String value) {

@@ -12,6 +12,7 @@ final class AgentRecordBuilder {
 
     private final String agentId;
     private StoredStatus status;
+    private @Nullable Long statusSeq;
     private final String createdAt;
     private String lastUpdate;
     private final String version;
@@ -35,6 +36,7 @@ final class AgentRecordBuilder {
     AgentRecordBuilder(AgentRecord r) {
         agentId = r.agentId();
         status = r.status();
+        statusSeq = r.statusSeq();
         createdAt = r.createdAt();
         lastUpdate = r.lastUpdate();
         version = r.version();
@@ -58,6 +60,11 @@ final class AgentRecordBuilder {
 
     AgentRecordBuilder status(StoredStatus value) {
         status = value;
+        return this;
+    }
+
+    AgentRecordBuilder statusSeq(@Nullable Long value) {
+        statusSeq = value;
         return this;
     }
 
@@ -132,7 +139,7 @@ final class AgentRecordBuilder {
     }
 
     AgentRecord build() {
-        return new AgentRecord(agentId, status, createdAt, lastUpdate, version, totalUpdates, tags, notes,
+        return new AgentRecord(agentId, status, statusSeq, createdAt, lastUpdate, version, totalUpdates, tags, notes,
                 lifecycleEvents, pausedAt, archivedAt, parentAgentId, spawnReason, apiKey, recentUpdateTimestamps,
                 recentDecisions, loopDetectedAt, loopCooldownUntil, lastResponseAt, responseCompleted,
                 unknownFields);

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.StoreJson;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +38,7 @@ import static io.govflow.store.io.JsonFields.unknownFields;
  */
 public final class MetadataCodec {
 
-    private static final Set<String> RECORD_FIELDS = Set.of("agent_id", "status", "created_at", "last_update",
+    private static final Set<String> RECORD_FIELDS = Set.of("agent_id", "status", "status_seq", "created_at", "last_update",
             "version", "total_updates", "tags", "notes", "lifecycle_events", "paused_at", "archived_at",
             "parent_agent_id", "spawn_reason", "api_key", "recent_update_timestamps", "recent_decisions",
             "loop_detected_at", "loop_cooldown_until", "last_response_at", "response_completed");
@@ -69,6 +71,7 @@ public final class MetadataCodec {
         return new AgentRecord(
                 string(o, "agent_id", key),
                 StoredStatus.of(string(o, "status", AgentStatus.ACTIVE.word())),
+                statusSeq(o),
                 requiredString(o, "created_at"),
                 requiredString(o, "last_update"),
                 string(o, "version", AgentRecord.DEFAULT_VERSION),
@@ -94,6 +97,9 @@ public final class MetadataCodec {
         ObjectNode o = json.object();
         o.put("agent_id", r.agentId());
         o.put("status", r.status().word());
+        if (r.statusSeq() != null) {
+            o.put("status_seq", r.statusSeq());
+        }
         o.put("created_at", r.createdAt());
         o.put("last_update", r.lastUpdate());
         o.put("version", r.version());
@@ -115,6 +121,11 @@ public final class MetadataCodec {
         o.put("response_completed", r.responseCompleted());
         putUnknown(o, r.unknownFields());
         return o;
+    }
+
+    /** Absent in records written before operator changes recorded it (reference records among them). */
+    private static @Nullable Long statusSeq(ObjectNode o) {
+        return o.has("status_seq") ? integer(o, "status_seq", 0) : null;
     }
 
     private static List<LifecycleEvent> events(ObjectNode o) {

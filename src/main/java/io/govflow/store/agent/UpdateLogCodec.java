@@ -7,10 +7,12 @@ import java.util.zip.CRC32C;
 
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.StoreJson;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.govflow.store.io.JsonFields.nullableString;
+import static io.govflow.store.io.JsonFields.object;
 import static io.govflow.store.io.JsonFields.requiredBool;
 import static io.govflow.store.io.JsonFields.requiredInteger;
 import static io.govflow.store.io.JsonFields.requiredNumber;
@@ -97,6 +99,17 @@ public final class UpdateLogCodec {
         o.put("pi_integral", e.piIntegral());
         o.put("time", e.time());
         o.put("lambda1_update_skips", e.lambda1UpdateSkips());
+        if (e.agentStatus() != null) {
+            o.put("agent_status", e.agentStatus().word());
+        }
+        LoggedThresholds t = e.thresholds();
+        if (t != null) {
+            ObjectNode thresholds = o.putObject("thresholds");
+            thresholds.put("risk_approve_threshold", t.riskApprove());
+            thresholds.put("risk_revise_threshold", t.riskRevise());
+            thresholds.put("coherence_critical_threshold", t.coherenceCritical());
+            thresholds.put("void_threshold_initial", t.voidThresholdInitial());
+        }
         if (e.idempotencyKey() != null) {
             o.put("idempotency_key", e.idempotencyKey());
         }
@@ -115,11 +128,31 @@ public final class UpdateLogCodec {
                     requiredNumber(o, "phi"), requiredString(o, "verdict"), requiredBool(o, "void_active"),
                     requiredString(o, "status"), requiredNumber(o, "confidence"), requiredNumber(o, "complexity"),
                     requiredNumber(o, "eta1"), requiredNumber(o, "C1"), requiredNumber(o, "pi_integral"),
-                    requiredNumber(o, "time"), requiredInteger(o, "lambda1_update_skips"),
-                    nullableString(o, "idempotency_key"), nullableString(o, "request_hash"));
+                    requiredNumber(o, "time"), requiredInteger(o, "lambda1_update_skips"), agentStatus(o),
+                    thresholds(o), nullableString(o, "idempotency_key"), nullableString(o, "request_hash"));
         } catch (IllegalArgumentException e) {
             throw new FileFormatException("update-log line has invalid values", e);
         }
+    }
+
+    /** Absent in lines that changed no status and in lines written before the field existed. */
+    private static @Nullable AgentStatus agentStatus(ObjectNode o) {
+        String word = nullableString(o, "agent_status");
+        if (word == null) {
+            return null;
+        }
+        return AgentStatus.fromWord(word)
+                .orElseThrow(() -> new FileFormatException("update-log line has an unknown agent_status"));
+    }
+
+    private static @Nullable LoggedThresholds thresholds(ObjectNode o) {
+        ObjectNode t = object(o, "thresholds");
+        if (t == null) {
+            return null;
+        }
+        return new LoggedThresholds(requiredNumber(t, "risk_approve_threshold"),
+                requiredNumber(t, "risk_revise_threshold"), requiredNumber(t, "coherence_critical_threshold"),
+                requiredNumber(t, "void_threshold_initial"));
     }
 
     private static String crcHex(byte[] bytes, int offset, int length) {

@@ -8,11 +8,15 @@ import org.jspecify.annotations.Nullable;
  * One committed update, one line of {@code agents/{id}_updates.jsonl}. Components are in the line's key order
  * ({@code seq, ts, E, I, S, V, coherence, attention_score, decision, lambda1, lambda1_after, phi, verdict,
  * void_active, status, confidence, complexity, eta1, C1, pi_integral, time, lambda1_update_skips}, then the
- * optional {@code idempotency_key} and {@code request_hash}); the {@code crc} is added by the codec.
+ * optional {@code agent_status}, {@code thresholds}, {@code idempotency_key} and {@code request_hash}); the
+ * {@code crc} is added by the codec.
  *
  * @param seq 1-based; equals the state's update_count after this update
  * @param lambda1 the value that goes into lambda1_history (before the controller step)
  * @param lambda1After λ1 after the controller step
+ * @param agentStatus the lifecycle status this update set (archived / waiting_input → active, → paused under
+ *                    enforce-pause), null when it left the status as it was
+ * @param thresholds  the thresholds the update was decided with, null when they were the defaults
  */
 public record UpdateLogEntry(
         long seq,
@@ -37,6 +41,8 @@ public record UpdateLogEntry(
         double piIntegral,
         double time,
         long lambda1UpdateSkips,
+        @Nullable AgentStatus agentStatus,
+        @Nullable LoggedThresholds thresholds,
         @Nullable String idempotencyKey,
         @Nullable String requestHash) {
 
@@ -48,5 +54,16 @@ public record UpdateLogEntry(
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A line that changed no lifecycle status and was decided with the default thresholds. */
+    public UpdateLogEntry(long seq, String ts, double E, double I, double S, double V, double coherence,
+            double attentionScore, String decision, double lambda1, double lambda1After, double phi, String verdict,
+            boolean voidActive, String status, double confidence, double complexity, double eta1, double C1,
+            double piIntegral, double time, long lambda1UpdateSkips, @Nullable String idempotencyKey,
+            @Nullable String requestHash) {
+        this(seq, ts, E, I, S, V, coherence, attentionScore, decision, lambda1, lambda1After, phi, verdict,
+                voidActive, status, confidence, complexity, eta1, C1, piIntegral, time, lambda1UpdateSkips, null, null,
+                idempotencyKey, requestHash);
     }
 }

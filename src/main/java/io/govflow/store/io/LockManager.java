@@ -50,6 +50,8 @@ public final class LockManager {
     private static final long LOCK_TIMEOUT_RETRY_AFTER_SECONDS = 1;
     private static final Object MISSING = new Object();
     private static final Object NO_FILE_KEY = new Object();
+    /** Poll intervals this JVM may hold a busy lock before it leaves it free for other processes once. */
+    private static final long STREAK_POLLS = 10;
 
     private static final ConcurrentHashMap<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
     private static final ThreadLocal<List<Entry>> HELD = ThreadLocal.withInitial(ArrayList::new);
@@ -189,6 +191,7 @@ public final class LockManager {
 
     private void lockFile(Entry entry, long deadline) {
         createParent(entry.path);
+        yieldToOtherProcesses(entry, deadline);
         int unsureOpens = 0;
         while (true) {
             OpenedLockFile opened = open(entry.path);
@@ -206,10 +209,42 @@ public final class LockManager {
             if (identity(entry.path).equals(opened.identity())) {
                 entry.channel = opened.channel();
                 entry.fileLock = lock;
+                startOrContinueStreak(entry);
                 return;
             }
             LOG.warn("Lock file {} was replaced while waiting; retrying", LogText.safe(entry.path));
             closeQuietly(opened.channel());
+        }
+    }
+
+    /**
+     * Another process only polls the OS lock (every {@code retry}), while this JVM's threads hand it to each other
+     * within microseconds: a busy lock would never be free when the other process looks. So once this JVM has held
+     * the lock without a pause of a whole poll interval for {@link #STREAK_POLLS} intervals, the next holder
+     * leaves it free for a little more than one interval before taking it (within its deadline). The cost is bounded
+     * to about one interval in {@link #STREAK_POLLS} on a lock that is busy all the time.
+     */
+    private void yieldToOtherProcesses(Entry entry, long deadline) {
+        long now = System.nanoTime();
+        if (entry.streakStart == 0 || now - entry.releasedAt >= retryNanos) {
+            entry.streakStart = 0;
+            return;
+        }
+        if (now - entry.streakStart < STREAK_POLLS * retryNanos) {
+            return;
+        }
+        entry.streakStart = 0;
+        long freeUntil = entry.releasedAt + retryNanos + retryNanos / 4;
+        long wait = Math.min(freeUntil - now, (deadline - now) / 2);
+        if (wait > 0) {
+            pause(wait, null, entry.key);
+        }
+    }
+
+    private static void startOrContinueStreak(Entry entry) {
+        long now = System.nanoTime();
+        if (entry.streakStart == 0) {
+            entry.streakStart = now;
         }
     }
 
@@ -323,6 +358,7 @@ public final class LockManager {
     }
 
     private static void releaseFile(Entry entry) {
+        entry.releasedAt = System.nanoTime();
         FileLock lock = entry.fileLock;
         FileChannel channel = entry.channel;
         entry.fileLock = null;
@@ -389,8 +425,13 @@ public final class LockManager {
     static final class Entry {
         final Path path;
         final LockKey key;
-        final ReentrantLock jvmLock = new ReentrantLock();
+        /** Fair, so that no thread of this JVM waits while others keep taking the lock. */
+        final ReentrantLock jvmLock = new ReentrantLock(true);
         int users;
+        /** When this JVM's current run of holding the OS lock began (0: none); read and written under jvmLock. */
+        long streakStart;
+        /** When the OS lock was last released by this JVM; read and written under jvmLock. */
+        long releasedAt;
         @Nullable FileChannel channel;
         @Nullable FileLock fileLock;
 

@@ -149,7 +149,7 @@ class AgentLifecycleHttpTest {
     }
 
     @Test
-    void pauseDecisionPausesThenUnsafeResumeIsRefusedAndSafeResumeRecordsConditions() {
+    void pauseDecisionPausesThenUnsafeResumeIsRefusedAndSafeResumeRecordsConditions() throws Exception {
         String key = register("pause_agent", List.of());
         try {
             setThresholds(0.005, 0.01);
@@ -159,6 +159,8 @@ class AgentLifecycleHttpTest {
             assertThat(agent.get("status").asString()).isEqualTo("paused");
             assertThat(agent.get("paused_at").isNull()).isFalse();
             assertThat(lastEvent(agent).get("event").asString()).isEqualTo("paused");
+            assertThat(Files.readString(dataDir.resolve("agents/pause_agent_updates.jsonl")))
+                    .contains("\"agent_status\":\"paused\",\"thresholds\":{");
 
             assertCode(update("pause_agent", key), 409, "AGENT_PAUSED");
             assertCode(client.post("/api/v1/agents/pause_agent/response-complete", key, Map.of()), 409,

@@ -50,6 +50,32 @@ class LostLogLinesHttpTest {
         }
     }
 
+    @Test
+    void anUpdateOnALogRestoredFromAnOlderCopyIsStateCorruptAndNeverStepsTheCountBack() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false")) {
+            ApiClient client = app.client();
+            String key = client.register("restored_agent");
+            String updates = "/api/v1/agents/restored_agent/updates";
+            assertThat(client.post(updates, key, Map.of()).status()).isEqualTo(200);
+            Path log = dataDir.resolve("agents/restored_agent_updates.jsonl");
+            Path state = dataDir.resolve("agents/restored_agent_state.json");
+            byte[] oldLog = Files.readAllBytes(log);
+            byte[] oldState = Files.readAllBytes(state);
+            for (int n = 0; n < 2; n++) {
+                assertThat(client.post(updates, key, Map.of()).status()).isEqualTo(200);
+            }
+            Files.write(log, oldLog);
+            Files.write(state, oldState);
+
+            ApiClient.Reply refused = client.post(updates, key, Map.of());
+
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+            assertThat(refused.body().get("error_code").asString()).isEqualTo("STATE_CORRUPT");
+            assertThat(Files.readAllBytes(log)).isEqualTo(oldLog);
+            assertThat(new StoreInvariants(dataDir).agents().get("restored_agent").totalUpdates()).isEqualTo(3);
+        }
+    }
+
     private static List<String> codes(JsonNode report) {
         List<String> codes = new ArrayList<>();
         report.get("agents").get(0).get("problems").forEach(p -> codes.add(p.get("code").asString()));

@@ -55,6 +55,34 @@ class ThresholdsHttpTest {
     }
 
     @Test
+    void anIdempotentReplayAfterAThresholdChangeReturnsTheFirstAnswer() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
+                "--govflow.governance.loop-detection=false")) {
+            String key = app.client().register("threshold_agent");
+            String updates = "/api/v1/agents/threshold_agent/updates";
+            assertThat(app.client().send("PUT", PATH, ADMIN, thresholds(0.005, 0.01, 0.40, 0.15), Map.of()).status())
+                    .isEqualTo(200);
+            Reply first = app.client().send("POST", updates, key, Map.of(), Map.of("Idempotency-Key", "strict-1"));
+            assertThat(first.status()).as(first.raw()).isEqualTo(200);
+            assertThat(first.body().get("decision").get("action").asString()).isEqualTo("pause");
+            assertThat(Files.readString(dataDir.resolve("agents/threshold_agent_updates.jsonl")))
+                    .contains("\"thresholds\":{\"risk_approve_threshold\":0.005,\"risk_revise_threshold\":0.01,"
+                            + "\"coherence_critical_threshold\":0.4,\"void_threshold_initial\":0.15}");
+
+            app.client().send("PUT", PATH, ADMIN, thresholds(0.35, 0.60, 0.40, 0.15), Map.of());
+            assertThat(decision(app.client(), key)).isEqualTo("proceed");
+            Reply replay = app.client().send("POST", updates, key, Map.of(), Map.of("Idempotency-Key", "strict-1"));
+
+            assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
+            assertThat(replay.body()).isEqualTo(first.body());
+            Reply next = app.client().send("POST", updates, key, Map.of(), Map.of("Idempotency-Key", "default-2"));
+            assertThat(next.body().get("decision").get("action").asString()).isEqualTo("proceed");
+            assertThat(Files.readAllLines(dataDir.resolve("agents/threshold_agent_updates.jsonl")).get(1))
+                    .doesNotContain("thresholds");
+        }
+    }
+
+    @Test
     void invalidThresholdsAreRefusedAndNothingIsWritten() {
         try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN)) {
             String key = app.client().register("threshold_user");

@@ -22,6 +22,21 @@ class MetadataCodecTest {
     private final MetadataCodec codec = new MetadataCodec(json);
 
     @Test
+    void statusSeqFollowsStatusWhenSetAndIsAbsentOtherwise() {
+        AgentRecord plain = AgentRecord.newAgent("seq_agent", "2025-12-01T09:00:00.000000", null);
+        AgentRecord stamped = plain.withStatus(AgentStatus.ARCHIVED).withStatusSeq(42);
+
+        String withSeq = new String(codec.format(new TreeMap<>(Map.of("seq_agent", stamped))), StandardCharsets.UTF_8);
+        String without = new String(codec.format(new TreeMap<>(Map.of("seq_agent", plain))), StandardCharsets.UTF_8);
+
+        assertThat(withSeq).contains("\"status\": \"archived\",\n    \"status_seq\": 42,\n    \"created_at\"");
+        assertThat(without).doesNotContain("status_seq");
+        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).get("seq_agent").statusSeq()).isEqualTo(42L);
+        assertThat(codec.parse(without.getBytes(StandardCharsets.UTF_8)).get("seq_agent").statusSeq()).isNull();
+        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).get("seq_agent").unknownFields()).isEmpty();
+    }
+
+    @Test
     void writesRecordsSortedByIdInTheDocumentedFieldOrder() {
         AgentRecord b = AgentRecord.newAgent("b_agent", "2025-12-01T10:00:00.000001", "sha256:" + "0".repeat(64));
         JsonNode extra = json.mapper().getNodeFactory().numberNode(3);
