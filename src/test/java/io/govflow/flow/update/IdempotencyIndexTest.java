@@ -103,7 +103,7 @@ class IdempotencyIndexTest {
     private UpdateLogEntry next(GovernanceState state, long seq, String key) {
         String now = Timestamps.format(CLOCK.instant().plusSeconds(seq));
         UpdateResult result = engine.process(state, COMMAND.toInput(), Thresholds.DEFAULTS, now);
-        UpdateLogEntry entry = CommittedUpdates.toEntry(result, state, COMMAND, now, key);
+        UpdateLogEntry entry = CommittedUpdates.toEntry(result, state, COMMAND, now, null, Thresholds.DEFAULTS, key);
         assertThat(entry.seq()).isEqualTo(seq);
         return entry;
     }
