@@ -17,6 +17,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentLifecycle;
 import io.govflow.flow.dialectic.HardLimits.Violation;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
@@ -59,10 +60,12 @@ public class SelfRecovery {
     private final MessageSigner signer;
     private final StoreHealth health;
     private final Clock clock;
+    private final EffectiveRecords effectiveRecords;
 
     public SelfRecovery(SessionFiles files, SessionRepository sessions, MetadataRepository metadata,
             LockManager locks, UpdateFlow updateFlow, AgentLifecycle lifecycle, MessageSigner signer,
-            StoreHealth health, Clock clock) {
+            StoreHealth health, Clock clock, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.files = files;
         this.sessions = sessions;
         this.metadata = metadata;
@@ -78,7 +81,8 @@ public class SelfRecovery {
         DialecticRules.check(thesisMove);
         health.checkWritable();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            AgentRecord record = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
+            // a pause an update committed counts even while the metadata checkpoint lags behind the log
+            AgentRecord record = metadata.find(agentId).map(effectiveRecords::effective).orElseThrow(() -> GovflowException.withDetails(
                     ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
             if (!RECOVERABLE.contains(record.status())) {
                 throw ReviewAgents.unavailable(record.status() == AgentStatus.DELETED ? "agent_deleted"
