@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
@@ -28,10 +29,12 @@ public class AgentListing {
 
     private final MetadataRepository metadata;
     private final RecordedTimes times;
+    private final EffectiveRecords effectiveRecords;
 
-    public AgentListing(MetadataRepository metadata, RecordedTimes times) {
+    public AgentListing(MetadataRepository metadata, RecordedTimes times, EffectiveRecords effectiveRecords) {
         this.metadata = metadata;
         this.times = times;
+        this.effectiveRecords = effectiveRecords;
     }
 
     public AgentPage list(@Nullable String statusWord, @Nullable String tag, int page, int size) {
@@ -39,6 +42,7 @@ public class AgentListing {
                 () -> GovflowException.withDetails(ErrorCode.VALIDATION_FAILED, Map.of("fields", List.of(Map.of(
                         "field", "status", "problem", "must be one of " + ALL_WORDS)))));
         List<AgentRecord> tagged = metadata.readAll().values().stream()
+                .map(effectiveRecords::forFleetView)
                 .filter(r -> tag == null || r.tags().contains(tag))
                 .toList();
         List<AgentRecord> matching = tagged.stream()

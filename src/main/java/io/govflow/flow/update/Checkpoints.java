@@ -27,10 +27,12 @@ public class Checkpoints {
     private final MetadataRepository metadata;
     private final AgentStateLoader loader;
     private final EffectiveRecords effectiveRecords;
+    private final LaggingCheckpoints lagging;
 
     Checkpoints(LockManager locks, UpdateLog updateLog, StateFileRepository stateFiles, MetadataRepository metadata,
-            AgentStateLoader loader, EffectiveRecords effectiveRecords) {
+            AgentStateLoader loader, EffectiveRecords effectiveRecords, LaggingCheckpoints lagging) {
         this.effectiveRecords = effectiveRecords;
+        this.lagging = lagging;
         this.locks = locks;
         this.updateLog = updateLog;
         this.stateFiles = stateFiles;
@@ -67,6 +69,7 @@ public class Checkpoints {
                         : withRecent(r, updateLog.readTail(agentId, MetadataChanges.RECENT)));
                 changed = true;
             }
+            lagging.caughtUp(agentId);
             return changed;
         }
     }

@@ -19,15 +19,25 @@ public class EffectiveRecords {
 
     private final UpdateLog updateLog;
     private final int window;
+    private final LaggingCheckpoints lagging;
 
-    EffectiveRecords(UpdateLog updateLog, GovflowProperties properties) {
+    EffectiveRecords(UpdateLog updateLog, GovflowProperties properties, LaggingCheckpoints lagging) {
         this.updateLog = updateLog;
+        this.lagging = lagging;
         this.window = properties.history().window();
     }
 
     /** The record rolled forward to the log's last line. */
     public AgentRecord effective(AgentRecord record) {
         return effective(record, updateLog.lastSeq(record.agentId()));
+    }
+
+    /**
+     * For fleet views (listings, counts): the effective record of an agent this instance knows to lag, else the
+     * record as it is, so a listing reads no log of an agent whose checkpoint is current.
+     */
+    public AgentRecord forFleetView(AgentRecord record) {
+        return lagging.isBehind(record.agentId()) ? effective(record) : record;
     }
 
     /** The record rolled forward to the log line {@code logSeq} (the caller's view of the log's end). */

@@ -62,12 +62,15 @@ public class UpdateFlow {
     private final SignificanceStep significance;
     private final EffectiveRecords effectiveRecords;
     private final Counter metadataCheckpointsDeferred;
+    private final LaggingCheckpoints lagging;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
-            MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords) {
+            MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords,
+            LaggingCheckpoints lagging) {
         this.effectiveRecords = effectiveRecords;
+        this.lagging = lagging;
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -241,7 +244,9 @@ public class UpdateFlow {
             metadata.update(agentId, r -> r.totalUpdates() == entry.seq() - 1
                     ? MetadataChanges.rolledForward(r, List.of(entry))
                     : effectiveRecords.effective(r, entry.seq()));
+            lagging.caughtUp(agentId);
         } catch (GovflowException e) {
+            lagging.markBehind(agentId);
             if (e.code() == ErrorCode.LOCK_TIMEOUT) {
                 // the metadata lock was busy past its deadline: the update stands and readers see it through the
                 // log; the agent's next update, edit, operator change or start-up writes the checkpoint

@@ -2,15 +2,20 @@ package io.govflow.flow.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.RunningApp;
+import io.govflow.store.io.MetadataLockMain;
 import io.govflow.store.io.StoreJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,48 @@ class LaggingMetadataOperatorHttpTest {
             assertThat(client.get("/api/v1/agents/recovering", key).body().get("agent").get("status").asString())
                     .isEqualTo("paused");
         }
+    }
+
+    @Test
+    void theListingFiltersAndCountsAnAgentPausedByAnUpdateWhoseCheckpointWasDeferredAsPaused() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
+                "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false",
+                "--govflow.lock.timeout=1s")) {
+            ApiClient client = app.client();
+            String key = client.register("deferred");
+            assertThat(client.send("PUT", "/api/v1/config/thresholds", ADMIN, strictThresholds(), Map.of())
+                    .status()).isEqualTo(200);
+            Process holder = holdMetadataLock();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line = out.readLine();
+                while (line != null && !line.equals("LOCKED")) {
+                    line = out.readLine();
+                }
+                assertThat(line).isEqualTo("LOCKED");
+                Reply paused = client.post("/api/v1/agents/deferred/updates", key, Map.of());
+                assertThat(paused.body().get("decision").get("action").asString()).isEqualTo("pause");
+                assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                holder.destroyForcibly();
+            }
+            assertThat(metadataRecord("deferred").get("status").asString()).isEqualTo("active");
+
+            JsonNode listed = client.get("/api/v1/agents?status=paused", ADMIN).body();
+
+            assertThat(listed.get("agents")).hasSize(1);
+            assertThat(listed.get("agents").get(0).get("agent_id").asString()).isEqualTo("deferred");
+            assertThat(listed.get("agents").get(0).get("total_updates").asLong()).isEqualTo(1);
+            assertThat(listed.get("counts_by_status").get("paused").asLong()).isEqualTo(1);
+            assertThat(listed.get("counts_by_status").get("active").asLong()).isZero();
+        }
+    }
+
+    private Process holdMetadataLock() throws Exception {
+        return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                MetadataLockMain.class.getName(), dataDir.toString(), "3000"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private RunningApp pausingApp() throws Exception {
