@@ -26,8 +26,8 @@ import io.govflow.store.io.Timestamps;
 
 /**
  * Adopts an orphan: agent files (a state file, legacy or not, or an update log) without a metadata record become a
- * registered agent (status active, {@code total_updates} = the last update's seq, recent updates from the log) with
- * a new key, returned once. The state file is not rewritten, so its unknown fields stay.
+ * registered agent (status active, stamped with the log's last seq as its {@code status_seq};
+ * {@code total_updates} = the last update's seq, recent updates from the log) with a new key, returned once. The state file is not rewritten, so its unknown fields stay.
  */
 public final class OrphanAdoption {
 
@@ -87,8 +87,10 @@ public final class OrphanAdoption {
         long total = recent.isEmpty() ? state.map(StateFile::updateCount).orElse(0L)
                 : recent.get(recent.size() - 1).seq();
         String lastUpdate = recent.isEmpty() ? lastTimestamp(state).orElse(now) : recent.get(recent.size() - 1).ts();
+        long logSeq = recent.isEmpty() ? 0 : recent.get(recent.size() - 1).seq();
         AgentRecord fresh = AgentRecord.newAgent(agentId, now, keyHash);
-        return fresh.withLastUpdate(lastUpdate).withTotalUpdates(total)
+        // adopting sets the status as an operator does: no earlier line's agent_status may override it
+        return fresh.withStatusSeq(logSeq).withLastUpdate(lastUpdate).withTotalUpdates(total)
                 .withLifecycleEvents(List.of(LifecycleEvent.of("adopted", now,
                         "Registered by an operator from agent files that had no metadata record")))
                 .withRecentUpdateTimestamps(recent.stream().map(UpdateLogEntry::ts).toList())

@@ -176,6 +176,9 @@ class ReferenceDataServedTest {
         String key = adopted.body().get("api_key").asString();
         assertThat(adopted.body().get("agent").get("total_updates").asLong()).isEqualTo(2);
         assertThat(adopted.body().get("agent").get("status").asString()).isEqualTo("active");
+        JsonNode adoptedRecord = ApiClient.JSON.readTree(Files.readString(data.resolve("agent_metadata.json")))
+                .get("root");
+        assertThat(adoptedRecord.get("status_seq").asLong()).isEqualTo(2);
         assertCode(client.post("/api/v1/maintenance/adopt", key, Map.of("agent_id", "system")), 403, "FORBIDDEN");
 
         Reply update = client.post("/api/v1/agents/root/updates", key, Map.of());
