@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
@@ -17,15 +18,17 @@ class ReviewAgents {
     static final String SYSTEM = "system";
 
     private final MetadataRepository metadata;
+    private final EffectiveRecords effectiveRecords;
 
-    ReviewAgents(MetadataRepository metadata) {
+    ReviewAgents(MetadataRepository metadata, EffectiveRecords effectiveRecords) {
         this.metadata = metadata;
+        this.effectiveRecords = effectiveRecords;
     }
 
     /** A registered, not deleted agent ({@code AGENT_NOT_FOUND} / {@code AGENT_DELETED} otherwise). */
     AgentRecord registered(String agentId) {
-        AgentRecord record = metadata.find(agentId).orElseThrow(() -> GovflowException.withDetails(
-                ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
+        AgentRecord record = metadata.find(agentId).map(effectiveRecords::effective).orElseThrow(
+                () -> GovflowException.withDetails(ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId));
         if (record.status() == AgentStatus.DELETED) {
             throw GovflowException.withDetails(ErrorCode.AGENT_DELETED, Map.of("agent_id", agentId), agentId);
         }
@@ -41,7 +44,7 @@ class ReviewAgents {
         if (SYSTEM.equals(agentId)) {
             return true;
         }
-        return metadata.find(agentId).map(AgentRecord::status)
+        return metadata.find(agentId).map(effectiveRecords::effective).map(AgentRecord::status)
                 .filter(s -> s == AgentStatus.ACTIVE || s == AgentStatus.WAITING_INPUT).isPresent();
     }
 

@@ -16,6 +16,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.auth.Caller;
 import io.govflow.flow.knowledge.KnowledgeService;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataRepository;
@@ -45,10 +46,12 @@ public class ReviewRequests {
     private final ReviewerSelection reviewers;
     private final StoreHealth health;
     private final Clock clock;
+    private final EffectiveRecords effectiveRecords;
 
     public ReviewRequests(SessionRepository sessions, SessionFiles files, SessionExpiry expiry, ReviewAgents agents,
             MetadataRepository metadata, KnowledgeService knowledge, ReviewerSelection reviewers, StoreHealth health,
-            Clock clock) {
+            Clock clock, EffectiveRecords effectiveRecords) {
+        this.effectiveRecords = effectiveRecords;
         this.sessions = sessions;
         this.files = files;
         this.expiry = expiry;
@@ -134,7 +137,7 @@ public class ReviewRequests {
                 busy.add(s.reviewerAgentId());
             }
         }
-        List<AgentRecord> all = List.copyOf(metadata.readAll().values());
+        List<AgentRecord> all = metadata.readAll().values().stream().map(effectiveRecords::forFleetView).toList();
         return reviewers.choose(requester, all, busy).orElseThrow(() -> ReviewAgents.unavailable("no_reviewer"));
     }
 

@@ -50,6 +50,21 @@ class LaggingMetadataOperatorHttpTest {
     }
 
     @Test
+    void aReviewerPausedByAnUpdateWhoseCheckpointWasLostCannotBeNamed() throws Exception {
+        try (RunningApp app = pausingApp()) {
+            ApiClient client = app.client();
+            String requesterKey = client.register("requester");
+            pausedWithLostCheckpoint(client, "reviewer");
+
+            Reply created = client.post("/api/v1/dialectic/sessions", requesterKey, Map.of("agent_id", "requester",
+                    "reviewer_agent_id", "reviewer", "reason", "Asked for a review"));
+
+            assertThat(created.status()).as(created.raw()).isEqualTo(409);
+            assertThat(created.body().get("details").get("reason").asString()).isEqualTo("reviewer_not_active");
+        }
+    }
+
+    @Test
     void theListingFiltersAndCountsAnAgentPausedByAnUpdateWhoseCheckpointWasDeferredAsPaused() throws Exception {
         try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
                 "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false",
