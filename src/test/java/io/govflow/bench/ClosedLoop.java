@@ -1,0 +1,87 @@
+package io.govflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Closed-loop clients: each thread owns one connection and one agent and posts its next update as soon as the
+ * previous one is answered. Several clients may share an agent (the 8-on-one case).
+ */
+final class ClosedLoop {
+
+    private final String name;
+    private final List<Agent> perClient;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Samples> samples = new ArrayList<>();
+    private final Tally tally = new Tally();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch started;
+    private final CpuMeter cpu;
+    private final long startNanos;
+
+    private ClosedLoop(String name, int port, List<Agent> perClient, Ledger ledger, ProcessHandle server) {
+        this.name = name;
+        this.perClient = List.copyOf(perClient);
+        this.started = new CountDownLatch(1);
+        for (int c = 0; c < perClient.size(); c++) {
+            Samples latencies = new Samples();
+            samples.add(latencies);
+            UpdateClient client = new UpdateClient(port, perClient.get(c), tally, ledger);
+            Thread thread = new Thread(() -> loop(client, latencies), "closed-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        this.cpu = CpuMeter.start(server);
+        this.startNanos = System.nanoTime();
+        started.countDown();
+    }
+
+    static ClosedLoop start(String name, int port, List<Agent> perClient, Ledger ledger, ProcessHandle server) {
+        return new ClosedLoop(name, port, perClient, ledger, server);
+    }
+
+    /** Runs for {@code duration} and returns the phase's figures. */
+    static PhaseResult run(String name, int port, List<Agent> perClient, Duration duration, Ledger ledger,
+            ProcessHandle server) {
+        ClosedLoop loop = start(name, port, perClient, ledger, server);
+        Sleep.nanos(duration.toNanos());
+        return loop.stop();
+    }
+
+    /** Stops every client after its request in flight and returns the figures. */
+    PhaseResult stop() {
+        running.set(false);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return PhaseResult.of(name, perClient.size(), new LinkedHashSet<>(perClient).size(), seconds, tally,
+                Samples.merge(samples), null, 0, cpu.cores());
+    }
+
+    private void loop(UpdateClient client, Samples latencies) {
+        try (client) {
+            started.await();
+            while (running.get()) {
+                long begin = System.nanoTime();
+                if (client.update()) {
+                    latencies.add(System.nanoTime() - begin);
+                } else {
+                    Sleep.nanos(10_000_000L); // no tight loop against a refusing or dead server
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
