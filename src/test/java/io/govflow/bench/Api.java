@@ -44,7 +44,7 @@ final class Api implements AutoCloseable {
 
     /** One update outside any measured phase (warm-up, probes); true on 2xx. */
     boolean update(Agent agent) {
-        return send("POST", "/api/v1/agents/" + agent.id() + "/updates", agent.key(), UpdateClient.BODY).ok();
+        return send("POST", "/api/v1/agents/" + agent.id() + "/updates", agent.key(), LoadClient.BODY).ok();
     }
 
     /** The consistency report's totals (agents, ok, errors, warnings) for one agent or, with null, all of them. */

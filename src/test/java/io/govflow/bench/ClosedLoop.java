@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ClosedLoop {
 
     private final String name;
-    private final List<Agent> perClient;
+    private final int clients;
+    private final int agents;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Samples> samples = new ArrayList<>();
     private final Tally tally = new Tally();
@@ -23,14 +24,15 @@ final class ClosedLoop {
     private final CpuMeter cpu;
     private final long startNanos;
 
-    private ClosedLoop(String name, int port, List<Agent> perClient, Ledger ledger, ProcessHandle server) {
+    private ClosedLoop(String name, int clients, int agents, ClientFactory clientFor, ProcessHandle server) {
         this.name = name;
-        this.perClient = List.copyOf(perClient);
+        this.clients = clients;
+        this.agents = agents;
         this.started = new CountDownLatch(1);
-        for (int c = 0; c < perClient.size(); c++) {
+        for (int c = 0; c < clients; c++) {
             Samples latencies = new Samples();
             samples.add(latencies);
-            UpdateClient client = new UpdateClient(port, perClient.get(c), tally, ledger);
+            LoadClient client = clientFor.create(c, tally);
             Thread thread = new Thread(() -> loop(client, latencies), "closed-" + c);
             thread.setDaemon(true);
             threads.add(thread);
@@ -41,8 +43,19 @@ final class ClosedLoop {
         started.countDown();
     }
 
+    /** Starts one client per entry of {@code perClient}, each posting updates of that agent. */
     static ClosedLoop start(String name, int port, List<Agent> perClient, Ledger ledger, ProcessHandle server) {
-        return new ClosedLoop(name, port, perClient, ledger, server);
+        List<Agent> agents = List.copyOf(perClient);
+        return new ClosedLoop(name, agents.size(), new LinkedHashSet<>(agents).size(),
+                (c, tally) -> LoadClient.update(port, agents.get(c), tally, ledger), server);
+    }
+
+    /** {@code clients} clients repeating {@code GET path}: what HTTP and this driver manage without the store. */
+    static PhaseResult runGet(String name, int port, String path, int clients, Duration duration,
+            ProcessHandle server) {
+        ClosedLoop loop = new ClosedLoop(name, clients, 0, (c, tally) -> LoadClient.get(port, path, tally), server);
+        Sleep.nanos(duration.toNanos());
+        return loop.stop();
     }
 
     /** Runs for {@code duration} and returns the phase's figures. */
@@ -65,16 +78,16 @@ final class ClosedLoop {
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return PhaseResult.of(name, perClient.size(), new LinkedHashSet<>(perClient).size(), seconds, tally,
+        return PhaseResult.of(name, clients, agents, seconds, tally,
                 Samples.merge(samples), null, 0, cpu.cores());
     }
 
-    private void loop(UpdateClient client, Samples latencies) {
+    private void loop(LoadClient client, Samples latencies) {
         try (client) {
             started.await();
             while (running.get()) {
                 long begin = System.nanoTime();
-                if (client.update()) {
+                if (client.call()) {
                     latencies.add(System.nanoTime() - begin);
                 } else {
                     Sleep.nanos(10_000_000L); // no tight loop against a refusing or dead server
@@ -83,5 +96,11 @@ final class ClosedLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Makes client number {@code client}, counting into the phase's tally. */
+    @FunctionalInterface
+    private interface ClientFactory {
+        LoadClient create(int client, Tally tally);
     }
 }

@@ -55,6 +55,10 @@ final class DurableUpdates {
             results.add(Rows.lineCheck(S1, "log lines on disk == 2xx answers", lines));
             results.add(Rows.lineCheck(S1, "log lines == 2xx after the graceful shutdown", afterShutdown));
             results.add(Rows.cpu(S1, "CPU during 64 clients: service / driver", f.wide()));
+            results.add(Row.reported(S1, "HTTP ceiling: 64 clients, GET /actuator/health/liveness (no store)",
+                    Rows.phase(f.httpCeiling()) + "; CPU service / driver " + Format.cores(f.httpCeiling()
+                            .serverCores()) + " / " + Format.cores(f.httpCeiling().driverCores()),
+                    Map.of("phase", f.httpCeiling().name())));
 
             results.add(Row.reported(S7, "largest lag seen during scenario 1", lagValue(lag, ctx.sizes()),
                     Map.of("state_lines", lag.stateLines(), "state_seconds", lag.stateSeconds(),

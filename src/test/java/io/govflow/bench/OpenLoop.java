@@ -34,7 +34,7 @@ final class OpenLoop {
         for (int w = 0; w < n; w++) {
             Samples latencies = new Samples();
             samples.add(latencies);
-            UpdateClient client = new UpdateClient(port, agents.get(w), tally, ledger);
+            LoadClient client = LoadClient.update(port, agents.get(w), tally, ledger);
             int worker = w;
             Thread thread = new Thread(() -> {
                 try (client) {
@@ -50,7 +50,7 @@ final class OpenLoop {
                             continue;
                         }
                         Sleep.until(due);
-                        boolean ok = client.update();
+                        boolean ok = client.call();
                         long answered = System.nanoTime();
                         lastAnswer.accumulateAndGet(answered, Math::max);
                         if (ok) {

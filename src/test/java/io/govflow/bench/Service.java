@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Service {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(600);
 
     private final Path jar;
     private final Path dataDir;

@@ -50,7 +50,9 @@ final class UpdatePhases {
                 Collections.nCopies(8, agents.shared()), sizes.phase(), ledger, server));
         PhaseResult open = results.add(OpenLoop.run(store + ": open loop, 64 agents", port, agents.wide(),
                 sizes.openRate(), sizes.openWindow(), sizes.openDrainLimit(), ledger, server));
-        return new Figures(one, eight, wide, shared, open);
+        PhaseResult ceiling = results.add(ClosedLoop.runGet(store + ": 64 clients, GET /actuator/health/liveness",
+                port, "/actuator/health/liveness", agents.wide().size(), sizes.phase(), server));
+        return new Figures(one, eight, wide, shared, open, ceiling);
     }
 
     /** The agents of the phases. */
@@ -70,7 +72,13 @@ final class UpdatePhases {
         }
     }
 
-    /** The figures of the phases. */
-    record Figures(PhaseResult one, PhaseResult eight, PhaseResult wide, PhaseResult sharedEight, PhaseResult open) {
+    /**
+     * The figures of the phases.
+     *
+     * @param httpCeiling 64 clients on a liveness probe that touches no store: the rate HTTP, the service's
+     *     filters and this driver reach together on this machine, an upper bound for any update figure
+     */
+    record Figures(PhaseResult one, PhaseResult eight, PhaseResult wide, PhaseResult sharedEight, PhaseResult open,
+            PhaseResult httpCeiling) {
     }
 }
