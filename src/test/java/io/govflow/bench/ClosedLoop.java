@@ -66,6 +66,44 @@ final class ClosedLoop {
         return loop.stop();
     }
 
+    /**
+     * One client that alternates between the agents request by request (one connection each), so that a drift of
+     * the machine's load while it runs hits every agent alike; one result per agent, named {@code names}.
+     */
+    static List<PhaseResult> alternating(List<String> names, int port, List<Agent> agents, Duration duration,
+            Ledger ledger, ProcessHandle server) {
+        List<Tally> tallies = new ArrayList<>();
+        List<Samples> latencies = new ArrayList<>();
+        List<LoadClient> clients = new ArrayList<>();
+        for (Agent agent : agents) {
+            Tally tally = new Tally();
+            tallies.add(tally);
+            latencies.add(new Samples());
+            clients.add(LoadClient.update(port, agent, tally, ledger));
+        }
+        CpuMeter cpu = CpuMeter.start(server);
+        long begin = System.nanoTime();
+        long deadline = begin + duration.toNanos();
+        for (long k = 0; System.nanoTime() < deadline; k++) {
+            int i = (int) (k % clients.size());
+            long start = System.nanoTime();
+            if (clients.get(i).call()) {
+                latencies.get(i).add(System.nanoTime() - start);
+            } else {
+                Sleep.nanos(10_000_000L);
+            }
+        }
+        clients.forEach(LoadClient::close);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        double[] cores = cpu.cores();
+        List<PhaseResult> results = new ArrayList<>();
+        for (int i = 0; i < agents.size(); i++) {
+            results.add(PhaseResult.of(names.get(i), 1, 1, seconds, tallies.get(i), latencies.get(i), null, 0,
+                    cores));
+        }
+        return results;
+    }
+
     /** Stops every client after its request in flight and returns the figures. */
     PhaseResult stop() {
         running.set(false);
