@@ -29,7 +29,7 @@ public final class CommittedHistory {
     /** Commits one update at {@code timestamp} with the default thresholds and returns its log line. */
     public UpdateLogEntry next(UpdateCommand command, String timestamp) {
         UpdateResult result = engine.process(state, command.toInput(), Thresholds.DEFAULTS, timestamp);
-        UpdateLogEntry entry = CommittedUpdates.toEntry(result, state, command, timestamp, null);
+        UpdateLogEntry entry = CommittedUpdates.toEntry(result, state, command, timestamp, null, Thresholds.DEFAULTS, null);
         record = MetadataChanges.applyCommitted(record, entry, timestamp);
         return entry;
     }
