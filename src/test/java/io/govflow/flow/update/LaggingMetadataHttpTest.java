@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -133,19 +132,14 @@ class LaggingMetadataHttpTest {
     }
 
     private Path metadataFile() {
-        return dataDir.resolve("agent_metadata.json");
+        return LaggingMetadata.metadataFile(dataDir);
     }
 
     private JsonNode metadataRecord(String agentId) throws Exception {
-        return new StoreJson().parseObject(Files.readAllBytes(metadataFile())).get(agentId);
+        return LaggingMetadata.metadataRecord(dataDir, agentId);
     }
 
     private static Map<String, Object> strictThresholds() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("risk_approve_threshold", 0.005);
-        body.put("risk_revise_threshold", 0.01);
-        body.put("coherence_critical_threshold", 0.40);
-        body.put("void_threshold_initial", 0.15);
-        return body;
+        return LaggingMetadata.strictThresholds();
     }
 }

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.RunningApp;
 import io.govflow.store.io.MetadataLockMain;
-import io.govflow.store.io.StoreJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -124,19 +122,14 @@ class LaggingMetadataOperatorHttpTest {
     }
 
     private Path metadataFile() {
-        return dataDir.resolve("agent_metadata.json");
+        return LaggingMetadata.metadataFile(dataDir);
     }
 
     private JsonNode metadataRecord(String agentId) throws Exception {
-        return new StoreJson().parseObject(Files.readAllBytes(metadataFile())).get(agentId);
+        return LaggingMetadata.metadataRecord(dataDir, agentId);
     }
 
     private static Map<String, Object> strictThresholds() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("risk_approve_threshold", 0.005);
-        body.put("risk_revise_threshold", 0.01);
-        body.put("coherence_critical_threshold", 0.40);
-        body.put("void_threshold_initial", 0.15);
-        return body;
+        return LaggingMetadata.strictThresholds();
     }
 }
