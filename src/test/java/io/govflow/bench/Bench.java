@@ -104,7 +104,7 @@ public final class Bench {
     private static void print(Results results, double seconds) {
         System.out.println();
         System.out.println(results.table());
-        System.out.println("Load phases:");
+        System.out.println("Load phases (CPU in cores: service / driver / other processes):");
         System.out.println(results.phaseTable());
         for (String note : results.notes()) {
             System.out.println(note);
