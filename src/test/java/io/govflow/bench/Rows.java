@@ -49,8 +49,11 @@ final class Rows {
 
     /** {@code service / driver / other processes} in cores. */
     static String cores(PhaseResult p) {
-        return Format.cores(p.serverCores()) + " / " + Format.cores(p.driverCores()) + " / "
-                + Format.cores(p.otherCores());
+        return cores(new double[] { p.serverCores(), p.driverCores(), p.otherCores() });
+    }
+
+    static String cores(double[] cores) {
+        return Format.cores(cores[0]) + " / " + Format.cores(cores[1]) + " / " + Format.cores(cores[2]);
     }
 
     static Row cpu(String scenario, String figure, PhaseResult p) {
