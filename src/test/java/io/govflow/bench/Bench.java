@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -73,10 +74,13 @@ public final class Bench {
         Path json = options.resultsDir().resolve("latest.json");
         results.writeJson(json);
         System.out.println("\nJSON: " + json);
-        if (options.keep() || results.anyCheckFailed()) {
+        if (options.keep()) {
             System.out.println("scratch directory kept: " + work);
+        } else if (results.anyCheckFailed()) {
+            deleteRecursively(work, path -> path.getFileName().toString().endsWith(".log"));
+            System.out.println("the services' logs are kept for diagnosis in " + work);
         } else {
-            deleteRecursively(work);
+            deleteRecursively(work, path -> false);
         }
         if (results.anyCheckFailed()) {
             System.out.println("\nbench/run FAILED: a check above failed (a crash or a count mismatch)");
@@ -104,7 +108,7 @@ public final class Bench {
     private static void print(Results results, double seconds) {
         System.out.println();
         System.out.println(results.table());
-        System.out.println("Load phases:");
+        System.out.println("Load phases (CPU in cores: service / driver / other processes):");
         System.out.println(results.phaseTable());
         for (String note : results.notes()) {
             System.out.println(note);
@@ -113,13 +117,23 @@ public final class Bench {
         System.out.printf("total time %.0f s%n", seconds);
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything in it except the files {@code keep} accepts (and their directories). */
+    private static void deleteRecursively(Path dir, Predicate<Path> keep) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                boolean nonEmptyDirectory = Files.isDirectory(p) && !isEmpty(p);
+                if (!keep.test(p) && !nonEmptyDirectory) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -54,10 +54,9 @@ final class DurableUpdates {
                     f.open().notSent() == 0 && f.open().p99() < OPEN_P99_GOAL_MS, Map.of("phase", f.open().name())));
             results.add(Rows.lineCheck(S1, "log lines on disk == 2xx answers", lines));
             results.add(Rows.lineCheck(S1, "log lines == 2xx after the graceful shutdown", afterShutdown));
-            results.add(Rows.cpu(S1, "CPU during 64 clients: service / driver", f.wide()));
+            results.add(Rows.cpu(S1, "CPU during 64 clients: service / driver / other processes", f.wide()));
             results.add(Row.reported(S1, "HTTP ceiling: 64 clients, GET /actuator/health/liveness (no store)",
-                    Rows.phase(f.httpCeiling()) + "; CPU service / driver " + Format.cores(f.httpCeiling()
-                            .serverCores()) + " / " + Format.cores(f.httpCeiling().driverCores()),
+                    Rows.phase(f.httpCeiling()) + "; CPU " + Rows.cores(f.httpCeiling()),
                     Map.of("phase", f.httpCeiling().name())));
 
             results.add(Row.reported(S7, "largest lag seen during scenario 1", lagValue(lag, ctx.sizes()),

@@ -67,6 +67,7 @@ final class Export {
         byte[] request = HttpConnection.request("GET", "/api/v1/agents/" + agent.id() + "/history/download?format="
                 + format, service.port(), agent.key(), null);
         Counter counter = new Counter();
+        CpuMeter cpu = CpuMeter.start(service.handle());
         long begin = System.nanoTime();
         int status;
         try (HttpConnection connection = new HttpConnection(service.port())) {
@@ -76,7 +77,7 @@ final class Export {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new Download(format, status, seconds, counter.bytes, counter.rows, counter.totalUpdates(),
-                GcLog.since(gc, gcFrom));
+                GcLog.since(gc, gcFrom), cpu.cores());
     }
 
     /**
@@ -114,11 +115,11 @@ final class Export {
     }
 
     private record Download(String format, int status, double seconds, long bytes, long rows, long totalUpdates,
-            GcLog.Heap heap) {
+            GcLog.Heap heap, double[] cores) {
 
         String describe() {
-            return (status == 200 ? "" : "status " + status + ", ") + Format.seconds(seconds) + ", "
-                    + Format.mb(bytes);
+            return (status == 200 ? "" : "status " + status + ", ") + Format.seconds(seconds) + " (CPU service / "
+                    + "driver / other processes " + Rows.cores(cores) + "), " + Format.mb(bytes);
         }
 
         Map<String, Object> data() {

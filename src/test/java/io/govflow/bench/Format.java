@@ -39,7 +39,7 @@ final class Format {
     }
 
     static String cores(double cores) {
-        return String.format(Locale.ROOT, "%.2f", cores);
+        return Double.isNaN(cores) ? "?" : String.format(Locale.ROOT, "%.2f", cores);
     }
 
     static String mb(double bytes) {

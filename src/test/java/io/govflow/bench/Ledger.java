@@ -44,10 +44,6 @@ final class Ledger {
         committedErrors.computeIfAbsent(agentId, k -> new LongAdder()).increment();
     }
 
-    long acknowledged() {
-        return acknowledged.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
     /**
      * Agent by agent: lines on disk against lines expected. With {@code inFlight} > 0 (after a SIGKILL) an agent may
      * hold up to that many more lines than answered: updates committed whose answer never left.

@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
  *     time they had waited, so percentiles are then lower bounds
  * @param serverCores CPU used by the service, in cores
  * @param driverCores CPU used by this driver process, in cores
+ * @param otherCores CPU used by every other process of the machine meanwhile, in cores
  */
 record PhaseResult(String name, int clients, int agents, double seconds, long ok, long failed, long transport,
         long committedFailures, Map<String, Long> errorCodes, double updatesPerSecond, double p50, double p90,
         double p99, double p999, double max, @Nullable Double offeredPerSecond, long notSent, double serverCores,
-        double driverCores, @Nullable String firstError) {
+        double driverCores, double otherCores, @Nullable String firstError) {
 
     static PhaseResult of(String name, int clients, int agents, double seconds, Tally tally, Samples latencies,
             @Nullable Double offered, long notSent, double[] cores) {
@@ -25,7 +26,7 @@ record PhaseResult(String name, int clients, int agents, double seconds, long ok
                 tally.committedFailures(), tally.codes(), tally.ok() / Math.max(seconds, 1e-9),
                 latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
                 latencies.percentileMillis(0.999), latencies.maxMillis(), offered, notSent, cores[0], cores[1],
-                tally.firstError());
+                cores[2], tally.firstError());
     }
 
     long errors() {

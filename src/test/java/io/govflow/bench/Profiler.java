@@ -56,7 +56,7 @@ final class Profiler {
                     selfCpu.merge(name(frames.get(0)), 1L, Long::sum);
                     projectCpu.merge(firstProjectFrame(frames), 1L, Long::sum);
                 } else if (WAITS.contains(type) && !firstProjectFrame(frames).equals(NO_PROJECT_FRAME)) {
-                    waitMillis.merge(type.substring(4) + " in " + firstProjectFrame(frames),
+                    waitMillis.merge(type.substring(4) + " in " + projectFrames(frames, 3),
                             event.getDuration().toMillis(), Long::sum);
                 }
             }
@@ -66,7 +66,8 @@ final class Profiler {
         return "CPU samples: " + samples + "\n"
                 + "hottest frames (top of stack, share of samples):\n" + table(selfCpu, samples, top)
                 + "hottest project frames (first io.govflow frame of each sample):\n" + table(projectCpu, samples, top)
-                + "waits (lock, park, fsync: total ms by first project frame):\n" + table(waitMillis, 0, top);
+                + "waits (lock, park, fsync: total ms by the innermost project frames):\n"
+                + table(waitMillis, 0, top);
     }
 
     private static String table(Map<String, Long> counts, long total, int top) {
@@ -79,6 +80,12 @@ final class Profiler {
     private static String firstProjectFrame(List<RecordedFrame> frames) {
         return frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.govflow."))
                 .findFirst().map(Profiler::name).orElse(NO_PROJECT_FRAME);
+    }
+
+    /** The innermost {@code n} project frames, innermost first, joined by {@code  < }. */
+    private static String projectFrames(List<RecordedFrame> frames, int n) {
+        return frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.govflow."))
+                .limit(n).map(Profiler::name).collect(Collectors.joining(" < "));
     }
 
     private static String name(RecordedFrame frame) {

@@ -74,15 +74,14 @@ final class Results {
         return out.toString();
     }
 
-    /** Every load phase, one line each. */
+    /** Every load phase, one line each (CPU: service / driver / other processes, in cores). */
     String phaseTable() {
         StringBuilder out = new StringBuilder();
         for (PhaseResult p : List.copyOf(phases)) {
             out.append(String.format(Locale.ROOT, "  %-58s %3d clients %4.1f s  %7d 2xx  %s  p50 %s  p90 %s  p99 %s"
-                    + "  max %s  CPU %s/%s%s%n", p.name(), p.clients(), p.seconds(), p.ok(),
+                    + "  max %s  CPU %s%s%n", p.name(), p.clients(), p.seconds(), p.ok(),
                     Format.rate(p.updatesPerSecond()), Format.ms(p.p50()), Format.ms(p.p90()), Format.ms(p.p99()),
-                    Format.ms(p.max()), Format.cores(p.serverCores()), Format.cores(p.driverCores()),
-                    p.errors() == 0 ? "" : "  " + p.errorSummary()));
+                    Format.ms(p.max()), Rows.cores(p), p.errors() == 0 ? "" : "  " + p.errorSummary()));
         }
         return out.toString();
     }

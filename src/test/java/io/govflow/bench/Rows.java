@@ -47,10 +47,19 @@ final class Rows {
                         "committed_error_answers", check.committedErrors(), "mismatches", check.mismatches()));
     }
 
+    /** {@code service / driver / other processes} in cores. */
+    static String cores(PhaseResult p) {
+        return cores(new double[] { p.serverCores(), p.driverCores(), p.otherCores() });
+    }
+
+    static String cores(double[] cores) {
+        return Format.cores(cores[0]) + " / " + Format.cores(cores[1]) + " / " + Format.cores(cores[2]);
+    }
+
     static Row cpu(String scenario, String figure, PhaseResult p) {
-        return Row.reported(scenario, figure, Format.cores(p.serverCores()) + " / " + Format.cores(p.driverCores())
-                + " cores of " + Runtime.getRuntime().availableProcessors(),
-                Map.of("phase", p.name(), "service_cores", p.serverCores(), "driver_cores", p.driverCores()));
+        return Row.reported(scenario, figure, cores(p) + " cores of " + Runtime.getRuntime().availableProcessors(),
+                Map.of("phase", p.name(), "service_cores", p.serverCores(), "driver_cores", p.driverCores(),
+                        "other_cores", p.otherCores()));
     }
 
     /** The benchmark's own generated data must be accepted: any consistency error fails the run. */

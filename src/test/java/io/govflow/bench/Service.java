@@ -29,6 +29,7 @@ final class Service {
     private final List<String> properties;
     private final int port = freePort();
     private @Nullable Process process;
+    private double[] startCores = { Double.NaN, Double.NaN, Double.NaN };
 
     Service(Path jar, Path dataDir, Path logFile, String adminToken, List<String> jvmOptions,
             List<String> properties) {
@@ -75,8 +76,15 @@ final class Service {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        CpuMeter cpu = CpuMeter.start(process().toHandle());
         awaitReady();
+        startCores = cpu.cores();
         return (System.nanoTime() - begin) / 1e9;
+    }
+
+    /** CPU while the last start ran: {service, driver, other processes} in cores. */
+    double[] startCores() {
+        return startCores.clone();
     }
 
     /** SIGTERM, then the seconds until the process has exited (graceful shutdown, checkpoints flushed). */
