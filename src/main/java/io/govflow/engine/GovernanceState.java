@@ -145,6 +145,11 @@ public final class GovernanceState {
         return window;
     }
 
+    /** How many updates the histories hold (at most the window). */
+    public int historySize() {
+        return eHistory.size();
+    }
+
     public List<Double> eHistory() {
         return eHistory.toList();
     }

@@ -108,6 +108,36 @@ public final class MetadataRepository {
         }
     }
 
+    /**
+     * Applies each change to its agent's record under the metadata lock, on top of the file's current content, and
+     * writes the file once if any record changed (the group commit of checkpoints). An id without a record is
+     * skipped: a record purged on disk is never re-created. Returns the records after the changes, by id.
+     */
+    public Map<String, AgentRecord> updateEach(Map<String, UnaryOperator<AgentRecord>> changes) {
+        try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
+            SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
+            Map<String, AgentRecord> after = new TreeMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, UnaryOperator<AgentRecord>> change : changes.entrySet()) {
+                AgentRecord existing = next.get(change.getKey());
+                if (existing == null) {
+                    continue;
+                }
+                AgentRecord updated = Objects.requireNonNull(change.getValue().apply(existing), "change returned null");
+                if (!updated.agentId().equals(change.getKey())) {
+                    throw new IllegalArgumentException("a metadata change must not alter the agent id");
+                }
+                changed |= !updated.equals(existing);
+                next.put(change.getKey(), updated);
+                after.put(change.getKey(), updated);
+            }
+            if (changed) {
+                write(next);
+            }
+            return after;
+        }
+    }
+
     /** Adds a new agent's record under the metadata lock; {@code AGENT_EXISTS} if it is already registered. */
     public void create(AgentRecord record) {
         String agentId = SafeIds.agentId(record.agentId());

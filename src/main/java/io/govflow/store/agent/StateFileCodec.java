@@ -2,12 +2,16 @@ package io.govflow.store.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.StoreJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,6 +53,31 @@ public final class StateFileCodec {
 
     public byte[] format(StateFile state) {
         return json.toFileBytes(toObject(state));
+    }
+
+    /**
+     * The {@code update_count} of a state file, read from its start without parsing the histories that follow it;
+     * empty when the bytes are not an object with an integral count before any damage. A full {@link #parse} is
+     * what judges the file.
+     */
+    public OptionalLong peekUpdateCount(byte[] content) {
+        try (JsonParser parser = json.mapper().createParser(content)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return OptionalLong.empty();
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("update_count".equals(name)) {
+                    return value == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 0
+                            ? OptionalLong.of(parser.getLongValue()) : OptionalLong.empty();
+                }
+                parser.skipChildren();
+            }
+            return OptionalLong.empty();
+        } catch (JacksonException e) {
+            return OptionalLong.empty();
+        }
     }
 
     public StateFile fromObject(ObjectNode o) {

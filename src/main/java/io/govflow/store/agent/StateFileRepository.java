@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,19 @@ public final class StateFileRepository {
     }
 
     /** The legacy state file {@code {data}/{id}_state.json}, if present. */
+    /**
+     * The state file's {@code update_count} from the start of the file (start-up compares it with the log without
+     * parsing every history); empty when there is no file or the count cannot be read that way.
+     */
+    public OptionalLong peekUpdateCount(String agentId) {
+        Path path = dataDirectory.stateFile(agentId);
+        try {
+            return codec.peekUpdateCount(NoFollow.readAllBytes(path));
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     public Optional<StateFile> readLegacy(String agentId) {
         return readAt(agentId, dataDirectory.legacyStateFile(agentId));
     }
@@ -67,7 +81,7 @@ public final class StateFileRepository {
         if (!Files.isRegularFile(legacy) || Files.exists(target)) {
             return false;
         }
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path agentsDir = Objects.requireNonNull(target.getParent());
         try {
             Directories.createMissing(agentsDir);

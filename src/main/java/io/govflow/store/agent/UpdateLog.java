@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Directories;
 import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.FileStamp;
 import io.govflow.store.io.Fsync;
 import io.govflow.store.io.LogText;
 import io.govflow.store.io.NoFollow;
@@ -84,21 +86,49 @@ public final class UpdateLog {
      * the answer is {@code STORAGE_ERROR} with {@code committed: "unknown"}: the line may have reached the device
      * before the error, so "nothing was written" cannot be claimed. The store is latched read-only.
      */
-    public void append(String agentId, UpdateLogEntry entry) {
-        health.checkWritable();
+    public long append(String agentId, UpdateLogEntry entry) {
+        return append(agentId, entry, -1);
+    }
+
+    /**
+     * {@link #append(String, UpdateLogEntry)} for a caller that knows where the log's last good line ends
+     * ({@code knownEnd}, from its view of the log validated by a stat under the agent lock): when the file still
+     * ends there, the end is not read again. {@code -1}: unknown, the end is read and checked.
+     *
+     * @return the log's end offset after the appended line
+     */
+    public long append(String agentId, UpdateLogEntry entry, long knownEnd) {
+        health.checkNotReadOnly();
         Path log = dataDirectory.updateLog(agentId);
         byte[] line = codec.encode(entry);
         Path dir = Objects.requireNonNull(log.getParent());
         dataDirectory.ensureDirectory(dir);
         FileChannel channel = openForAppend(log);
         try {
-            long end = prepareTail(agentId, log, channel, entry.seq());
+            long end = knownEnd > 0 && channel.size() == knownEnd ? knownEnd
+                    : prepareTail(agentId, log, channel, entry.seq());
             writeLine(channel, line, end, log);
             makeDurable(channel, end, log, dir);
+            return end + line.length;
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("reading the size of update log", log, e);
         } catch (FileFormatException e) {
             throw AgentFileErrors.stateCorrupt(agentId, FILE, log, e);
         } finally {
             closeQuietly(channel, log);
+        }
+    }
+
+    /**
+     * The log file's stamp (its identity and size) without following a link; null when there is no log. Under the
+     * agent lock an unchanged stamp means an unchanged log: every writer appends or replaces it under that lock.
+     */
+    public @Nullable FileStamp stamp(String agentId) {
+        Path log = dataDirectory.updateLog(agentId);
+        try {
+            return FileStamp.of(log);
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("update log attributes", log, e);
         }
     }
 
@@ -150,6 +180,14 @@ public final class UpdateLog {
         return readBackwards(agentId, 0L, TailReader::tornBytes);
     }
 
+    /** The last committed seq and where the last good line ends, from one read of the end of the file. */
+    public LogEnd end(String agentId) {
+        return readBackwards(agentId, LogEnd.NONE, tail -> {
+            UpdateLogEntry last = tail.previous();
+            return new LogEnd(last, tail.goodLength(), tail.tornBytes());
+        });
+    }
+
     /** The last committed seq; 0 when there is no log. Reads only the last line. */
     public long lastSeq(String agentId) {
         return last(agentId).map(UpdateLogEntry::seq).orElse(0L);
@@ -177,7 +215,7 @@ public final class UpdateLog {
      * lock. Returns false when there was nothing to repair.
      */
     public boolean repairTornTail(String agentId) {
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path log = dataDirectory.updateLog(agentId);
         if (Files.notExists(log)) {
             return false;

@@ -34,7 +34,7 @@ public final class Quarantine {
 
     /** @return the file's new path */
     public Path moveAside(Path file, String label) {
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path dir = dataDirectory.quarantineDir();
         dataDirectory.ensureDirectory(dir);
         Path target = dir.resolve(file.getFileName() + "." + label + "-" + Timestamps.fileStamp(clock) + "-"

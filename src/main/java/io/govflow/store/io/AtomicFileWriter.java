@@ -74,7 +74,7 @@ public final class AtomicFileWriter {
      * appears complete or not at all. Returns the created path, or empty when every name exists.
      */
     public Optional<Path> writeNew(Path dir, Iterator<String> names, ContentWriter body) {
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path absoluteDir = dir.toAbsolutePath();
         ensureDirectory(absoluteDir);
         String name = names.next();
@@ -104,7 +104,7 @@ public final class AtomicFileWriter {
     }
 
     private void replace(Path target, TempContent content) {
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path absolute = target.toAbsolutePath();
         Path dir = parentOf(absolute);
         ensureDirectory(dir);

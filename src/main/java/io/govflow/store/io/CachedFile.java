@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +76,7 @@ public final class CachedFile<T> {
     private final T absent;
     private final Parser<? extends T> parser;
     private final Damage damage;
+    private final ReentrantLock loading = new ReentrantLock();
     private volatile @Nullable Snapshot<T> snapshot;
 
     /**
@@ -95,19 +97,38 @@ public final class CachedFile<T> {
 
     /** The file's value as it is on disk now: from memory while its stamp is unchanged and settled, else read. */
     public T get() {
-        long observedAt = wallClockNanos();
+        long calledAt = System.nanoTime();
         FileStamp stamp = stamp();
         Snapshot<T> cached = snapshot;
         if (cached != null && cached.trusts(stamp)) {
             return cached.value();
         }
-        return load(stamp, observedAt, cached);
+        return loadAfter(calledAt);
     }
 
     /** The file's value read now, whatever its stamp (a negative answer is given only after this). */
     public T reread() {
-        long observedAt = wallClockNanos();
-        return load(stamp(), observedAt, snapshot);
+        return loadAfter(System.nanoTime());
+    }
+
+    /**
+     * Reads the file unless a read that began after {@code calledAt} (or a write observed after it) already answered:
+     * callers arriving together, as in the racy window after each write, share one read instead of each reading the
+     * whole file.
+     */
+    private T loadAfter(long calledAt) {
+        loading.lock();
+        try {
+            Snapshot<T> cached = snapshot;
+            if (cached != null && cached.takenAt() - calledAt >= 0) {
+                return cached.value();
+            }
+            long takenAt = System.nanoTime();
+            long observedAt = wallClockNanos();
+            return load(stamp(), observedAt, takenAt, cached);
+        } finally {
+            loading.unlock();
+        }
     }
 
     /**
@@ -115,7 +136,7 @@ public final class CachedFile<T> {
      * file under its lock and took the stamp just after the replace.
      */
     public void observe(@Nullable FileStamp stamp, T value) {
-        snapshot = new Snapshot<>(stamp, wallClockNanos(), value, null);
+        snapshot = new Snapshot<>(stamp, wallClockNanos(), System.nanoTime(), value, null);
     }
 
     /** Records that the file now holds {@code value}, just written by the caller under the file's lock. */
@@ -146,6 +167,7 @@ public final class CachedFile<T> {
     }
 
     private void observeAfterWrite(T value, byte @Nullable [] digest) {
+        long takenAt = System.nanoTime();
         long observedAt = wallClockNanos();
         FileStamp stamp;
         try {
@@ -155,12 +177,12 @@ public final class CachedFile<T> {
             snapshot = null;
             return;
         }
-        snapshot = new Snapshot<>(stamp, observedAt, value, digest);
+        snapshot = new Snapshot<>(stamp, observedAt, takenAt, value, digest);
     }
 
-    private T load(@Nullable FileStamp stamp, long observedAt, @Nullable Snapshot<T> cached) {
+    private T load(@Nullable FileStamp stamp, long observedAt, long takenAt, @Nullable Snapshot<T> cached) {
         if (stamp == null) {
-            snapshot = new Snapshot<>(null, observedAt, absent, null);
+            snapshot = new Snapshot<>(null, observedAt, takenAt, absent, null);
             return absent;
         }
         if (!stamp.regularFile()) {
@@ -182,7 +204,7 @@ public final class CachedFile<T> {
             snapshot = null;
             throw damage.report(path, e);
         }
-        snapshot = new Snapshot<>(stamp, observedAt, value, digest);
+        snapshot = new Snapshot<>(stamp, observedAt, takenAt, value, digest);
         return value;
     }
 
@@ -213,7 +235,12 @@ public final class CachedFile<T> {
      * A value, the stamp the file had before it was read, when (wall clock, epoch nanos, taken before the stat)
      * that stamp was observed, and the SHA-256 of the bytes when known.
      */
-    private record Snapshot<T>(@Nullable FileStamp stamp, long observedAtNanos, T value, byte @Nullable [] digest) {
+    /**
+     * @param observedAtNanos wall-clock time the stamp was taken (compared with the file's mtime)
+     * @param takenAt         {@link System#nanoTime()} before the read began, or when the write was observed
+     */
+    private record Snapshot<T>(@Nullable FileStamp stamp, long observedAtNanos, long takenAt, T value,
+            byte @Nullable [] digest) {
 
         boolean trusts(@Nullable FileStamp current) {
             return Objects.equals(stamp, current) && settled(current, observedAtNanos);

@@ -41,7 +41,11 @@ public final class StoreHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
 
+    /** Retry-After sent with {@code CHECKPOINT_BACKLOG}. */
+    public static final long BACKLOG_RETRY_AFTER_SECONDS = 5;
+
     private final AtomicReference<@Nullable String> reason = new AtomicReference<>();
+    private volatile boolean backlogged;
     private final @Nullable Path marker;
     private final Clock clock;
 
@@ -92,9 +96,37 @@ public final class StoreHealth {
 
     /** Throws {@code STORE_READ_ONLY} (Retry-After 30 s) while the latch is set or the marker exists. */
     public void checkWritable() {
+        checkNotReadOnly();
+        if (backlogged) {
+            throw GovflowException.retryAfter(ErrorCode.CHECKPOINT_BACKLOG, BACKLOG_RETRY_AFTER_SECONDS, Map.of());
+        }
+    }
+
+    /**
+     * For the store's own writers, checkpoints included: only the read-only latch stops them (a checkpoint backlog
+     * refuses new writes so that checkpoints can catch up).
+     */
+    public void checkNotReadOnly() {
         if (readOnly()) {
             throw readOnlyException();
         }
+    }
+
+    /** Set while a checkpoint is further behind its log than the hard cap: new writes are refused meanwhile. */
+    public void backlog(boolean behind) {
+        if (behind != backlogged) {
+            backlogged = behind;
+            if (behind) {
+                LOG.error("checkpoints are further behind the update logs than govflow.store.max-checkpoint-lag: "
+                        + "new writes are refused (CHECKPOINT_BACKLOG) until they catch up");
+            } else {
+                LOG.info("checkpoints caught up: writes are accepted again");
+            }
+        }
+    }
+
+    public boolean backlogged() {
+        return backlogged;
     }
 
     static GovflowException readOnlyException() {

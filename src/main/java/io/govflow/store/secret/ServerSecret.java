@@ -61,7 +61,7 @@ public final class ServerSecret {
     }
 
     private static void create(DataDirectory dataDirectory, Path file, StoreHealth health) {
-        health.checkWritable();
+        health.checkNotReadOnly();
         Path dir = Objects.requireNonNull(file.getParent());
         dataDirectory.ensureDirectory(dir);
         byte[] secret = new byte[32];
