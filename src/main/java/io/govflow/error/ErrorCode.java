@@ -137,6 +137,12 @@ public enum ErrorCode {
             "1. Check disk health and free space 2. Delete the .read-only file in the data directory 3. Restart the "
                     + "service 4. Retry with the same Idempotency-Key",
             retryAfter(30)),
+    CHECKPOINT_BACKLOG(503, "Checkpoints are too far behind the update logs; the request was not applied.",
+            "Retry after the Retry-After interval; an operator should check free space and disk health if it lasts.",
+            List.of(),
+            "1. Wait Retry-After seconds 2. Retry the same request (with the same Idempotency-Key for updates) "
+                    + "3. If it lasts, check the data volume's free space and the service log",
+            retryAfter(5)),
     STATE_CORRUPT(503, "A stored file for this agent is damaged; nothing was changed.",
             "An operator should run the repair endpoint, which quarantines the damaged file and rebuilds it.",
             List.of("repair", "consistency"),

@@ -31,6 +31,9 @@ public class StoreHealthIndicator implements HealthIndicator {
         if (!dataDirectory.acceptsWrites()) {
             return Health.down().withDetail("read_only", true).withDetail("writable", false).build();
         }
+        if (storeHealth.backlogged()) {
+            return Health.down().withDetail("read_only", false).withDetail("checkpoint_backlog", true).build();
+        }
         return Health.up().withDetail("read_only", false).build();
     }
 }

@@ -14,7 +14,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.update.AutoExports;
-import io.govflow.flow.update.Checkpoints;
+import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.export.ExportFile;
@@ -38,8 +38,6 @@ import io.govflow.store.io.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,11 +53,10 @@ public class ExportFlow implements AutoExports {
     static final List<String> HISTORY_LAYERS = List.of("history");
     static final List<String> PACKAGE_LAYERS = List.of("metadata", "history", "validation");
 
-    private static final Logger log = LoggerFactory.getLogger(ExportFlow.class);
 
     private final MetadataRepository metadata;
     private final LockManager locks;
-    private final Checkpoints checkpoints;
+    private final EffectiveRecords effectiveRecords;
     private final HistorySources sources;
     private final HistoryJsonWriter jsonWriter;
     private final HistoryCsvWriter csvWriter;
@@ -70,12 +67,13 @@ public class ExportFlow implements AutoExports {
     private final Clock clock;
     private final DistributionSummary exportSizes;
 
-    public ExportFlow(MetadataRepository metadata, LockManager locks, Checkpoints checkpoints, HistorySources sources,
+    public ExportFlow(MetadataRepository metadata, LockManager locks, EffectiveRecords effectiveRecords,
+            HistorySources sources,
             HistoryJsonWriter jsonWriter, HistoryCsvWriter csvWriter, PackageWriter packageWriter, ExportFiles files,
             ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters) {
         this.metadata = metadata;
         this.locks = locks;
-        this.checkpoints = checkpoints;
+        this.effectiveRecords = effectiveRecords;
         this.sources = sources;
         this.jsonWriter = jsonWriter;
         this.csvWriter = csvWriter;
@@ -189,17 +187,12 @@ public class ExportFlow implements AutoExports {
     }
 
     /**
-     * Metadata and history of one moment: checkpoints are rolled forward first (a crash may have left them
-     * behind the log), then both are read under the agent lock, between two updates.
+     * Metadata and history of one moment, read under the agent lock between two updates: the effective record
+     * (its checkpoint rolled forward over the log lines after it, §5.5) and the log up to the same line.
      */
     private Snapshot packageSnapshot(String agentId) {
-        try {
-            checkpoints.rollForward(agentId);
-        } catch (GovflowException e) {
-            log.warn("export of agent_id={} goes on without roll-forward: error_code={}", agentId, e.code());
-        }
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
-            AgentRecord record = existing(agentId);
+            AgentRecord record = effectiveRecords.effective(existing(agentId));
             return new Snapshot(record, sources.capture(agentId, record.totalUpdates()));
         }
     }

@@ -1,5 +1,7 @@
 package io.govflow.flow.recovery;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.govflow.error.GovflowException;
 import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.flow.update.Checkpoints;
@@ -46,8 +48,6 @@ public class StartupRecovery implements InitializingBean {
         }
         int removed = sweeper.sweep();
         migrateReferenceData();
-        int rolled = 0;
-        int damaged = 0;
         java.util.Set<String> agentIds;
         try {
             agentIds = metadata.readAll().keySet();
@@ -55,16 +55,19 @@ public class StartupRecovery implements InitializingBean {
             log.error("start-up roll-forward skipped: metadata unreadable, error_code={}", e.code());
             return;
         }
-        for (String agentId : agentIds) {
+        // agents are independent (each under its own lock): use every core, start-up is mostly this loop
+        AtomicInteger rolled = new AtomicInteger();
+        AtomicInteger damaged = new AtomicInteger();
+        agentIds.parallelStream().forEach(agentId -> {
             try {
                 if (checkpoints.rollForward(agentId)) {
-                    rolled++;
+                    rolled.incrementAndGet();
                 }
             } catch (GovflowException e) {
-                damaged++;
+                damaged.incrementAndGet();
                 log.warn("start-up roll-forward skipped agent_id={} error_code={}", agentId, e.code());
             }
-        }
+        });
         log.info("start-up recovery: temp_files_removed={} agents_rolled_forward={} agents_damaged={}", removed,
                 rolled, damaged);
     }

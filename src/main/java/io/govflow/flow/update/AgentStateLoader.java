@@ -6,42 +6,48 @@ import java.util.Optional;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.engine.GovernanceState;
+import io.govflow.store.agent.LogEnd;
 import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.io.FileStamp;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Loads an agent's engine state. The update log is the truth: a cached state is used only when it is at the
- * log's last sequence, the state file only when it is not behind the log; otherwise the state is rolled
- * forward from the log's tail. Never writes.
+ * Loads an agent's view (engine state and where its log ends). The update log is the truth: a view held in memory
+ * is used while one stat of the log shows the same file ending at the same offset; otherwise the state file is used
+ * when it is not behind the log, else the state is rolled forward from the log's tail. Never writes.
  */
 @Component
 class AgentStateLoader {
 
-    private static final int CACHE_CAPACITY = 512;
-
     private final StateFileRepository stateFiles;
     private final UpdateLog updateLog;
     private final int window;
-    private final AgentStateCache cache = new AgentStateCache(CACHE_CAPACITY);
+    private final AgentViews views;
 
     AgentStateLoader(StateFileRepository stateFiles, UpdateLog updateLog, GovflowProperties properties) {
         this.stateFiles = stateFiles;
         this.updateLog = updateLog;
         this.window = properties.history().window();
+        this.views = new AgentViews(properties.store().cacheBytes().toBytes());
     }
 
-    LoadedAgent load(String agentId, long totalUpdatesInMetadata) {
-        long logSeq = updateLog.lastSeq(agentId);
-        LoadedAgent cached = cache.get(agentId, logSeq);
-        if (cached != null) {
+    /**
+     * The agent's view as of its log's end now. Under the agent lock it is exact; without it (reads) a concurrent
+     * append may make it one update old, which the next use notices.
+     */
+    AgentView load(String agentId, long totalUpdatesInMetadata) {
+        FileStamp log = updateLog.stamp(agentId);
+        AgentView cached = views.get(agentId);
+        if (cached != null && cached.matches(log)) {
             return cached;
         }
-        LoadedAgent loaded = loadFromDisk(agentId, logSeq, totalUpdatesInMetadata);
-        cache.put(agentId, loaded);
+        AgentView loaded = loadFromDisk(agentId, log, totalUpdatesInMetadata);
+        views.put(agentId, loaded);
         return loaded;
     }
 
@@ -73,32 +79,50 @@ class AgentStateLoader {
         }
     }
 
-    void remember(String agentId, LoadedAgent loaded) {
-        cache.put(agentId, loaded);
+    /** After this instance appended under the agent lock. */
+    void remember(String agentId, AgentView view) {
+        views.put(agentId, view);
     }
 
     void forget(String agentId) {
-        cache.evict(agentId);
+        views.evict(agentId);
     }
 
     int window() {
         return window;
     }
 
-    private LoadedAgent loadFromDisk(String agentId, long logSeq, long totalUpdatesInMetadata) {
+    long cachedBytes() {
+        return views.bytes();
+    }
+
+    int cachedViews() {
+        return views.size();
+    }
+
+    /**
+     * The stat was taken before the reads: a log that grew in between (only possible without the agent lock) leaves
+     * a view whose end is unknown, read again at its next use.
+     */
+    private AgentView loadFromDisk(String agentId, @Nullable FileStamp log, long totalUpdatesInMetadata) {
+        Object key = log == null ? null : log.fileKey();
+        LogEnd logEnd = log == null ? LogEnd.NONE : updateLog.end(agentId);
+        long logSeq = logEnd.lastSeq();
         Optional<StateFile> file = stateFiles.read(agentId);
         Map<String, JsonNode> unknown = file.map(StateFile::unknownFields).orElse(Map.of());
         if (file.isPresent()) {
             requireLogNotBehind(agentId, file.get().updateCount(), logSeq);
         }
+        // a log that grew after the stat, or has a torn tail (cut off by the next append), is read again next time
+        long end = log == null ? 0 : logEnd.tornBytes() == 0 && logEnd.goodLength() == log.size() ? log.size() : -1;
         if (file.isPresent() && file.get().updateCount() >= logSeq) {
-            return new LoadedAgent(StateMapping.fromStateFile(file.get(), window), logSeq, unknown);
+            return new AgentView(StateMapping.fromStateFile(file.get(), window), logSeq, key, end, unknown);
         }
         if (logSeq > 0) {
             List<UpdateLogEntry> tail = updateLog.readTail(agentId, window);
-            return new LoadedAgent(StateMapping.fromLogTail(tail, window), logSeq, unknown);
+            return new AgentView(StateMapping.fromLogTail(tail, window), logSeq, key, end, unknown);
         }
         GovernanceState fresh = StateMapping.freshContinuing(totalUpdatesInMetadata, window);
-        return new LoadedAgent(fresh, logSeq, unknown);
+        return new AgentView(fresh, logSeq, key, end, unknown);
     }
 }

@@ -2,8 +2,10 @@ package io.govflow.flow.update;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.LogEnd;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
@@ -27,12 +29,10 @@ public class Checkpoints {
     private final MetadataRepository metadata;
     private final AgentStateLoader loader;
     private final EffectiveRecords effectiveRecords;
-    private final LaggingCheckpoints lagging;
 
     Checkpoints(LockManager locks, UpdateLog updateLog, StateFileRepository stateFiles, MetadataRepository metadata,
-            AgentStateLoader loader, EffectiveRecords effectiveRecords, LaggingCheckpoints lagging) {
+            AgentStateLoader loader, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
-        this.lagging = lagging;
         this.locks = locks;
         this.updateLog = updateLog;
         this.stateFiles = stateFiles;
@@ -48,7 +48,7 @@ public class Checkpoints {
      * @return whether anything was rewritten
      */
     public boolean rollForward(String agentId) {
-        if (updateLog.lastSeq(agentId) == 0 && updateLog.tornTailBytes(agentId) == 0) {
+        if (atLog(agentId)) {
             return false;
         }
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
@@ -60,7 +60,7 @@ public class Checkpoints {
                 return changed;
             }
             if (loader.stateFileBehind(agentId)) {
-                LoadedAgent loaded = loader.load(agentId, record.map(AgentRecord::totalUpdates).orElse(0L));
+                AgentView loaded = loader.load(agentId, record.map(AgentRecord::totalUpdates).orElse(0L));
                 stateFiles.write(agentId, StateMapping.toStateFile(loaded.state(), loaded.unknownStateFields()));
                 changed = true;
             }
@@ -69,9 +69,28 @@ public class Checkpoints {
                         : withRecent(r, updateLog.readTail(agentId, MetadataChanges.RECENT)));
                 changed = true;
             }
-            lagging.caughtUp(agentId);
             return changed;
         }
+    }
+
+    /**
+     * The common case after a graceful shutdown, checked without the lock from one read of the log's end, the
+     * metadata record and the head of the state file: nothing to quarantine, nothing behind, nothing ahead.
+     */
+    private boolean atLog(String agentId) {
+        LogEnd end = updateLog.end(agentId);
+        UpdateLogEntry last = end.last();
+        if (end.tornBytes() > 0) {
+            return false;
+        }
+        if (last == null) {
+            return true;
+        }
+        Optional<AgentRecord> record = metadata.find(agentId);
+        OptionalLong stateSeq = stateFiles.peekUpdateCount(agentId);
+        return record.isPresent() && record.get().totalUpdates() == last.seq()
+                && last.ts().equals(record.get().lastUpdate())
+                && stateSeq.isPresent() && stateSeq.getAsLong() == last.seq();
     }
 
     /** Behind the log; a record ahead of a non-empty log means the log lost lines, which is never rolled back. */

@@ -3,28 +3,25 @@ package io.govflow.flow.update;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.govflow.config.GovflowProperties;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * A metadata record as the update log makes it (§5.2): the record plus the committed lines its checkpoint has
- * not taken in yet (a crash or a failed checkpoint after a commit), so that decisions never act on a lagging
- * status or on lagging recent-update lists.
+ * A metadata record as the update log makes it (§5.2, §5.5): the record plus the committed lines its checkpoint
+ * has not taken in yet (the group commit is due, a checkpoint failed, a crash), so that readers never see the lag
+ * and decisions never act on a lagging status or on lagging recent-update lists.
  */
 @Component
 public class EffectiveRecords {
 
     private final UpdateLog updateLog;
-    private final int window;
-    private final LaggingCheckpoints lagging;
+    private final MetadataCheckpoints pending;
 
-    EffectiveRecords(UpdateLog updateLog, GovflowProperties properties, LaggingCheckpoints lagging) {
+    EffectiveRecords(UpdateLog updateLog, MetadataCheckpoints pending) {
         this.updateLog = updateLog;
-        this.lagging = lagging;
-        this.window = properties.history().window();
+        this.pending = pending;
     }
 
     /** The record rolled forward to the log's last line. */
@@ -33,16 +30,20 @@ public class EffectiveRecords {
     }
 
     /**
-     * For fleet views (listings, counts): the effective record of an agent this instance knows to lag, else the
-     * record as it is, so a listing reads no log of an agent whose checkpoint is current.
+     * For fleet views (listings, counts): the record rolled forward over the lines this instance committed and has
+     * not checkpointed yet; no log is read. Another instance's latest updates may show up to one flush late.
      */
     public AgentRecord forFleetView(AgentRecord record) {
-        return lagging.isBehind(record.agentId()) ? effective(record) : record;
+        return pending.withPending(record);
     }
 
-    /** The record rolled forward to the log line {@code logSeq} (the caller's view of the log's end). */
+    /**
+     * The record rolled forward to the log line {@code logSeq} (the caller's view of the log's end): from the lines
+     * this instance holds for its next metadata checkpoint when they reach that far back, else from the log.
+     */
     public AgentRecord effective(AgentRecord record, long logSeq) {
-        return MetadataChanges.rolledForward(record, linesAfter(record, logSeq));
+        AgentRecord carried = pending.carried(record, logSeq);
+        return carried != null ? carried : MetadataChanges.rolledForward(record, linesAfter(record, logSeq));
     }
 
     /**
@@ -64,11 +65,6 @@ public class EffectiveRecords {
 
     /** Committed lines after the record's count, up to {@code logSeq}; at most one history window of them. */
     List<UpdateLogEntry> linesAfter(AgentRecord record, long logSeq) {
-        long behind = logSeq - record.totalUpdates();
-        if (behind <= 0) {
-            return List.of();
-        }
-        List<UpdateLogEntry> tail = updateLog.readTail(record.agentId(), (int) Math.min(behind, window));
-        return tail.stream().filter(line -> line.seq() > record.totalUpdates() && line.seq() <= logSeq).toList();
+        return pending.linesAfter(record, logSeq);
     }
 }

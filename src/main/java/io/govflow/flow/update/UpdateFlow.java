@@ -22,29 +22,26 @@ import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.io.FileStamp;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
-import io.govflow.store.io.LogText;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * The update flow of the seed: authenticate (done before binding) → validate → compute → decide → persist →
- * respond. Persisting follows the commit protocol: the update-log append is the commit point, then the state
- * file and the metadata are written as checkpoints of it, all under the agent lock.
+ * respond. Persisting follows the commit protocol: under the agent lock, the fsynced update-log append is the commit
+ * point and the only synchronous write; the state file and the metadata record are checkpoints of the log that the
+ * {@link Checkpointer} writes within their lag bound.
  */
 @Service
 public class UpdateFlow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UpdateFlow.class);
 
     private final LockManager locks;
     private final MetadataRepository metadata;
@@ -61,16 +58,17 @@ public class UpdateFlow {
     private final Timer updateLatency;
     private final SignificanceStep significance;
     private final EffectiveRecords effectiveRecords;
-    private final Counter metadataCheckpointsDeferred;
-    private final LaggingCheckpoints lagging;
+    private final MetadataCheckpoints metadataCheckpoints;
+    private final StateCheckpoints stateCheckpoints;
 
     public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
             UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
             MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords,
-            LaggingCheckpoints lagging) {
+            MetadataCheckpoints metadataCheckpoints, StateCheckpoints stateCheckpoints) {
         this.effectiveRecords = effectiveRecords;
-        this.lagging = lagging;
+        this.metadataCheckpoints = metadataCheckpoints;
+        this.stateCheckpoints = stateCheckpoints;
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -83,12 +81,9 @@ public class UpdateFlow {
         this.governance = properties.governance();
         this.clock = clock;
         this.updateLatency = Timer.builder("govflow.update.latency")
-                .description("Committed updates: load, compute, log append, checkpoints (under the agent lock)")
+                .description("Committed updates: load, compute, log append (under the agent lock)")
                 .publishPercentileHistogram().register(meters);
         this.significance = significance;
-        this.metadataCheckpointsDeferred = Counter.builder("govflow.checkpoint.deferred")
-                .description("Metadata checkpoints of committed updates left to a later write (lock busy)")
-                .register(meters);
     }
 
     public UpdateOutcome update(String agentId, UpdateCommand command, @Nullable String idempotencyKey) {
@@ -117,8 +112,9 @@ public class UpdateFlow {
                 // a replay is a read and is answered while the store is read-only; a new update is not
                 storeHealth.checkWritable();
             }
-            LoadedAgent loaded = loader.load(agentId, stored.totalUpdates());
+            AgentView loaded = loader.load(agentId, stored.totalUpdates());
             requireLogNotBehindMetadata(stored, loaded);
+            metadataCheckpoints.requireLogNotBehindHeldLines(agentId, loaded.seq());
             // decisions act on what the log says, also when a checkpoint lags behind it
             AgentRecord record = effectiveRecords.effective(stored, loaded.seq());
             refuseByLifecycle(record);
@@ -129,7 +125,6 @@ public class UpdateFlow {
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
                     statusAfterUpdate(record.status(), result.decision().action()), current, idempotencyKey);
             commit(agentId, entry, next, loaded);
-            writeCheckpoints(agentId, entry, next, loaded);
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
             return new Committed(outcome,
                     command.autoExportOnSignificance() ? Significance.reasons(next, result) : null);
@@ -141,7 +136,7 @@ public class UpdateFlow {
      * continuing would number new lines below it and step {@code total_updates} back, so this is
      * {@code STATE_CORRUPT}, as at start-up. An empty log is an agent from before update logs existed.
      */
-    private static void requireLogNotBehindMetadata(AgentRecord record, LoadedAgent loaded) {
+    private static void requireLogNotBehindMetadata(AgentRecord record, AgentView loaded) {
         if (loaded.seq() > 0 && record.totalUpdates() > loaded.seq()) {
             throw LogBehind.corrupt(record.agentId(), record.totalUpdates(), loaded.seq());
         }
@@ -222,41 +217,35 @@ public class UpdateFlow {
         return (long) Math.ceil((until.toEpochMilli() - now.toEpochMilli()) / 1000.0);
     }
 
-    private void commit(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded) {
+    /**
+     * Step 4, the commit point: the fsynced log line. The checkpoints follow in the background (state file, metadata
+     * group commit); nothing after the append turns the committed update into an error.
+     */
+    private void commit(String agentId, UpdateLogEntry entry, GovernanceState next, AgentView loaded) {
+        long end;
         try {
-            updateLog.append(agentId, entry);
+            end = updateLog.append(agentId, entry, loaded.logEnd());
         } catch (RuntimeException e) {
             loader.forget(agentId);
             throw e;
         }
-        loader.remember(agentId, new LoadedAgent(next, entry.seq(), loaded.unknownStateFields()));
+        loader.remember(agentId, loaded.appended(next, entry.seq(), logKey(agentId, loaded), end));
         idempotency.committed(agentId, entry);
+        metadataCheckpoints.committed(agentId, entry);
+        stateCheckpoints.committed(agentId, entry.seq());
     }
 
-    /**
-     * Steps 4–5: if either fails the update still stands; the next access or start-up rolls forward. The metadata
-     * record is rolled forward over every line it has not taken in, not just this one, so a checkpoint that failed
-     * earlier loses no recent-update entry and no status change.
-     */
-    private void writeCheckpoints(String agentId, UpdateLogEntry entry, GovernanceState next, LoadedAgent loaded) {
+    /** The log's identity: known from the view's stat, or (a log this append created) stat once now. */
+    private @Nullable Object logKey(String agentId, AgentView loaded) {
+        if (loaded.logKey() != null) {
+            return loaded.logKey();
+        }
         try {
-            stateFiles.write(agentId, StateMapping.toStateFile(next, loaded.unknownStateFields()));
-            metadata.update(agentId, r -> r.totalUpdates() == entry.seq() - 1
-                    ? MetadataChanges.rolledForward(r, List.of(entry))
-                    : effectiveRecords.effective(r, entry.seq()));
-            lagging.caughtUp(agentId);
+            FileStamp stamp = updateLog.stamp(agentId);
+            return stamp == null ? null : stamp.fileKey();
         } catch (GovflowException e) {
-            lagging.markBehind(agentId);
-            if (e.code() == ErrorCode.LOCK_TIMEOUT) {
-                // the metadata lock was busy past its deadline: the update stands and readers see it through the
-                // log; the agent's next update, edit, operator change or start-up writes the checkpoint
-                metadataCheckpointsDeferred.increment();
-                LOG.warn("Metadata checkpoint of agent {} at seq {} deferred: the metadata lock stayed busy",
-                        LogText.safe(agentId), entry.seq());
-                return;
-            }
-            throw GovflowException.withDetails(ErrorCode.STORAGE_ERROR,
-                    Map.of("committed", true, "seq", entry.seq(), "cause_code", e.code().name()));
+            // the next update stats the log again and reloads the view
+            return null;
         }
     }
 

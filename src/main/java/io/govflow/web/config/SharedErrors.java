@@ -28,9 +28,12 @@ final class SharedErrors {
      */
     static final Set<ErrorCode> BODY = EnumSet.of(ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON,
             ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-    /** Endpoints that write to the store: the lock is busy, the store went read-only, the disk is full. */
+    /**
+     * Endpoints that write to the store: the lock is busy, the store went read-only, checkpoints are too far behind,
+     * the disk is full.
+     */
     static final Set<ErrorCode> WRITES = EnumSet.of(ErrorCode.LOCK_TIMEOUT, ErrorCode.STORE_READ_ONLY,
-            ErrorCode.DISK_FULL);
+            ErrorCode.CHECKPOINT_BACKLOG, ErrorCode.DISK_FULL);
 
     private SharedErrors() {
     }
