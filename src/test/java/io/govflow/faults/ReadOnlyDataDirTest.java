@@ -48,6 +48,7 @@ class ReadOnlyDataDirTest {
             String key = client.register("ro_agent");
             String idleKey = client.register("ro_idle_agent");
             assertThat(update(client, "ro_agent", key).status()).isEqualTo(200);
+            app.flushCheckpoints();
             Map<String, String> before = FileTree.fingerprint(dataDir);
 
             mount.remount(true);
@@ -67,6 +68,7 @@ class ReadOnlyDataDirTest {
             assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(200);
             assertThat(update(client, "ro_agent", key).status()).isEqualTo(200);
             assertThat(update(client, "ro_idle_agent", idleKey).status()).isEqualTo(200);
+            app.flushCheckpoints();
             new StoreInvariants(dataDir).assertHold();
         }
     }

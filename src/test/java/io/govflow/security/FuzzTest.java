@@ -99,6 +99,8 @@ class FuzzTest {
             assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
             assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(200);
             Harness.assertConsistent(client);
+            new StoreInvariants(dataDir).assertCheckpointsNotAhead();
+            app.flushCheckpoints();
             new StoreInvariants(dataDir).assertHold();
             DataDirChecks.assertJsonFilesParse(dataDir);
             DataDirChecks.assertNoTempFiles(dataDir);

@@ -59,7 +59,10 @@ import tools.jackson.databind.JsonNode;
  * directory.
  */
 @GovflowApp(sources = FaultyFsyncSource.class, args = {"--govflow.governance.loop-detection=false",
-        "--govflow.security.admin-token=" + HostileInputTest.ADMIN, "--logging.level.io.govflow=INFO"})
+        "--govflow.security.admin-token=" + HostileInputTest.ADMIN, "--logging.level.io.govflow=INFO",
+        // checkpoints only when an attack flushes them: no background write meets a fault armed for a request
+        "--govflow.store.metadata-flush-interval=1h", "--govflow.store.state-checkpoint-interval=1h",
+        "--govflow.store.state-checkpoint-lines=1000000", "--govflow.store.max-checkpoint-lag=2h"})
 class HostileInputTest {
 
     static final String ADMIN = "hostile-admin-token-7d2f90c4";
@@ -231,6 +234,7 @@ class HostileInputTest {
                     String agent = "linked_agent";
                     String key = expectCreated(register(agent)).get("api_key").asString();
                     expectOk(update(agent, key, Map.of()));
+                    app.flushCheckpoints();
                     Path state = dataDir.resolve("agents/" + agent + "_state.json");
                     Path log = dataDir.resolve("agents/" + agent + "_updates.jsonl");
                     Path outsideState = outside.resolve("state.json");
@@ -559,6 +563,7 @@ class HostileInputTest {
                         }
                     }
                     pool.shutdown();
+                    app.flushCheckpoints();
                     assertThat(new StoreInvariants(dataDir).agents().get(agent).totalUpdates()).isEqualTo(ok);
                     assertThat(new StoreInvariants(dataDir).logOf(agent)).hasSize(ok);
                 }),
@@ -643,6 +648,7 @@ class HostileInputTest {
                         String agent = "damaged_" + damage;
                         String key = expectCreated(register(agent)).get("api_key").asString();
                         expectOk(update(agent, key, Map.of()));
+                        app.flushCheckpoints();
                         Path state = dataDir.resolve("agents/" + agent + "_state.json");
                         byte[] bytes = Files.readAllBytes(state);
                         switch (damage) {
@@ -718,6 +724,7 @@ class HostileInputTest {
     private static void awaitSettled(String agent) throws InterruptedException {
         long previous = -1;
         for (int n = 0; n < 100; n++) {
+            app.flushCheckpoints();
             StoreInvariants store = new StoreInvariants(dataDir);
             long total = store.agents().get(agent).totalUpdates();
             long logged = store.logOf(agent).size();

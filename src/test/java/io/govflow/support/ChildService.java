@@ -64,6 +64,21 @@ public final class ChildService implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM and wait for the exit: a graceful shutdown, which drains requests and writes every checkpoint, so the
+     * files hold the invariant of {@link StoreInvariants#assertHold()} afterwards.
+     */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("child service did not stop in time; see " + logFile.getFileName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,10 +1,13 @@
 package io.govflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.govflow.GovflowApplication;
+import io.govflow.flow.update.Checkpointer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +55,15 @@ public final class RunningApp implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /**
+     * Writes every checkpoint now (what a graceful shutdown does), so the files themselves hold the invariant of
+     * {@link StoreInvariants#assertHold()}; while running, checkpoints follow their logs within a bound.
+     */
+    public RunningApp flushCheckpoints() {
+        assertThat(bean(Checkpointer.class).flushAll()).as("every checkpoint written").isTrue();
+        return this;
     }
 
     public Path dataDir() {

@@ -29,10 +29,12 @@ import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 
 /**
- * Reads a data directory with the store's own readers (read-only) and checks the invariant of the commit
- * protocol for every agent: metadata.total_updates == state.update_count == last log seq, contiguous seqs,
- * metadata.last_update == ts of the last log line; and that no temp file is left but young orphans of writers
- * that died ({@link DataDirChecks#assertNoTempFilesExceptYoungOrphans}).
+ * Reads a data directory with the store's own readers (read-only) and checks the invariants of the commit
+ * protocol for every agent. {@link #assertHold()}: the file invariant, which holds once every instance has shut
+ * down gracefully (or flushed its checkpoints): metadata.total_updates == state.update_count == last log seq,
+ * contiguous seqs, metadata.last_update == ts of the last log line; and no temp file left but young orphans of
+ * writers that died ({@link DataDirChecks#assertNoTempFilesExceptYoungOrphans}). {@link #assertCheckpointsNotAhead()}:
+ * what holds while instances run — contiguous logs, checkpoints at or behind their logs, never ahead.
  */
 public final class StoreInvariants {
 
@@ -79,6 +81,22 @@ public final class StoreInvariants {
                     .isEqualTo(last.get(0).ts());
         }
         DataDirChecks.assertNoTempFilesExceptYoungOrphans(dir.root());
+    }
+
+    /** While instances run: every log contiguous, every checkpoint at or behind its log (lagging, never ahead). */
+    public void assertCheckpointsNotAhead() {
+        for (AgentRecord record : metadata.readAll().values()) {
+            String id = record.agentId();
+            LogScan scan = log.scan(id);
+            if (scan.lastSeq() == 0) {
+                continue;
+            }
+            assertThat(scan.contiguous()).as("contiguous log of %s", id).isTrue();
+            states.read(id).ifPresent(state -> assertThat(state.updateCount())
+                    .as("state update_count of %s", id).isLessThanOrEqualTo(scan.lastSeq()));
+            assertThat(record.totalUpdates()).as("metadata total_updates of %s", id)
+                    .isLessThanOrEqualTo(scan.lastSeq());
+        }
     }
 
     public List<Path> tempFiles() {

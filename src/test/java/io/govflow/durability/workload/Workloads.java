@@ -17,6 +17,7 @@ public final class Workloads {
                 new UpdatesWorkload(4, prefix),
                 new RegistrationsWorkload(prefix),
                 new MetadataEditsWorkload(prefix),
+                new StatusChangesWorkload(prefix),
                 new ExportsWorkload(prefix),
                 new ContextWritesWorkload(prefix),
                 new DiscoveriesWorkload(prefix),

@@ -132,6 +132,7 @@ class ConsistencyRepairHttpTest {
         for (int n = 0; n < 2; n++) {
             update("behind_state_agent", keys.get("behind_state_agent"));
         }
+        app.flushCheckpoints();
         Files.write(state, oldState);
     }
 
@@ -143,6 +144,8 @@ class ConsistencyRepairHttpTest {
         for (int n = 0; n < updates; n++) {
             update(agentId, key);
         }
+        // the damage each test makes is to checkpoints at their logs, as a graceful shutdown leaves them
+        app.flushCheckpoints();
         return key;
     }
 

@@ -37,6 +37,7 @@ class LostLogLinesHttpTest {
                 assertThat(client.post("/api/v1/agents/shortened_agent/updates", key, Map.of()).status())
                         .isEqualTo(200);
             }
+            app.flushCheckpoints();
             Path log = dataDir.resolve("agents/shortened_agent_updates.jsonl");
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             Files.write(log, (String.join("\n", lines.subList(0, 2)) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -57,6 +58,7 @@ class LostLogLinesHttpTest {
             String key = client.register("restored_agent");
             String updates = "/api/v1/agents/restored_agent/updates";
             assertThat(client.post(updates, key, Map.of()).status()).isEqualTo(200);
+            app.flushCheckpoints();
             Path log = dataDir.resolve("agents/restored_agent_updates.jsonl");
             Path state = dataDir.resolve("agents/restored_agent_state.json");
             byte[] oldLog = Files.readAllBytes(log);
@@ -72,6 +74,7 @@ class LostLogLinesHttpTest {
             assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
             assertThat(refused.body().get("error_code").asString()).isEqualTo("STATE_CORRUPT");
             assertThat(Files.readAllBytes(log)).isEqualTo(oldLog);
+            app.flushCheckpoints();
             assertThat(new StoreInvariants(dataDir).agents().get("restored_agent").totalUpdates()).isEqualTo(3);
         }
     }

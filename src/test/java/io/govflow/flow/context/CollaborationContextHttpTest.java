@@ -16,6 +16,7 @@ import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
 import io.govflow.support.FileTree;
 import io.govflow.support.GovflowApp;
+import io.govflow.support.RunningApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +35,7 @@ class CollaborationContextHttpTest {
     static Path dataDir;
 
     static ApiClient client;
+    static RunningApp app;
 
     // ---- governance.knowledge -------------------------------------------------------------------------------
 
@@ -237,6 +239,8 @@ class CollaborationContextHttpTest {
         client.register("rc_other");
         discover(key, "rc_reader", "insight", "Reads are cheap", "low", List.of("reads"));
         createSession(key, "rc_reader", "rc_other");
+        // checkpoints of earlier updates are written now, not in the middle of the comparison
+        app.flushCheckpoints();
         Map<String, String> outside = outsideWorkspace();
 
         for (String type : List.of("governance.knowledge", "governance.dialectic")) {

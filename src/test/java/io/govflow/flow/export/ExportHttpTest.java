@@ -25,6 +25,7 @@ import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
 import io.govflow.support.GovflowApp;
+import io.govflow.support.RunningApp;
 import tools.jackson.databind.JsonNode;
 
 /** The export flow over real HTTP on a real data directory. */
@@ -39,6 +40,7 @@ class ExportHttpTest {
     static Path dataDir;
 
     static ApiClient client;
+    static RunningApp app;
     static String longKey;
 
     @BeforeAll
@@ -175,6 +177,8 @@ class ExportHttpTest {
     @Test
     void badInputGetsTheRightCodesAndWritesNothingElsewhere() throws IOException {
         String key = client.register("bad_input_agent");
+        // checkpoints of earlier tests' updates are written now, not in the middle of the comparison
+        app.flushCheckpoints();
         Map<String, String> before = snapshotOutsideExports();
         assertError(client.get("/api/v1/agents/bad_input_agent/history?format=xml", key), 400,
                 "UNSUPPORTED_EXPORT_FORMAT");

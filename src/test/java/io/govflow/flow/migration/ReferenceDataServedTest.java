@@ -86,7 +86,7 @@ class ReferenceDataServedTest {
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             assertThat(idsWith(after, "HISTORY_INCOMPLETE")).isEqualTo(incomplete);
 
-            assertAdoption(client, data);
+            assertAdoption(app, data);
         }
         new StoreInvariants(data).assertHold();
 
@@ -166,7 +166,8 @@ class ReferenceDataServedTest {
         }
     }
 
-    private static void assertAdoption(ApiClient client, Path data) throws Exception {
+    private static void assertAdoption(RunningApp app, Path data) throws Exception {
+        ApiClient client = app.client();
         assertCode(client.post("/api/v1/maintenance/adopt", ADMIN, Map.of("agent_id", "no_such_orphan")), 404,
                 "AGENT_NOT_FOUND");
         assertCode(client.post("/api/v1/maintenance/adopt", ADMIN, Map.of("agent_id", "emily_dickinson")), 409,
@@ -184,6 +185,7 @@ class ReferenceDataServedTest {
         Reply update = client.post("/api/v1/agents/root/updates", key, Map.of());
         assertThat(update.status()).as(update.raw()).isEqualTo(200);
         assertThat(update.body().get("metrics").get("updates").asLong()).isEqualTo(3);
+        app.flushCheckpoints();
         JsonNode state = ApiClient.JSON.readTree(Files.readString(data.resolve("agents/root_state.json")));
         assertThat(state.get("update_count").asLong()).isEqualTo(3);
         assertThat(state.get("regime").asString()).isEqualTo("EXPLORATION");

@@ -76,11 +76,14 @@ class LaggingMetadataHttpTest {
             ApiClient client = app.client();
             String key = client.register("steady");
             assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+            app.flushCheckpoints();
             byte[] afterFirst = Files.readAllBytes(metadataFile());
             assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+            app.flushCheckpoints();
             Files.write(metadataFile(), afterFirst);
 
             assertThat(client.post("/api/v1/agents/steady/updates", key, Map.of()).status()).isEqualTo(200);
+            app.flushCheckpoints();
 
             JsonNode record = metadataRecord("steady");
             assertThat(record.get("total_updates").asLong()).isEqualTo(3);
@@ -125,6 +128,7 @@ class LaggingMetadataHttpTest {
                 holder.destroyForcibly();
             }
             assertThat(client.post("/api/v1/agents/patient/updates", key, Map.of()).status()).isEqualTo(200);
+            app.flushCheckpoints();
             JsonNode record = metadataRecord("patient");
             assertThat(record.get("total_updates").asLong()).isEqualTo(2);
             assertThat(record.get("recent_update_timestamps").size()).isEqualTo(2);

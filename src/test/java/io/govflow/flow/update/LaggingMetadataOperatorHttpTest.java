@@ -66,7 +66,7 @@ class LaggingMetadataOperatorHttpTest {
     void theListingFiltersAndCountsAnAgentPausedByAnUpdateWhoseCheckpointWasDeferredAsPaused() throws Exception {
         try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
                 "--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false",
-                "--govflow.lock.timeout=1s")) {
+                "--govflow.lock.timeout=1s", "--govflow.store.metadata-flush-interval=1h")) {
             ApiClient client = app.client();
             String key = client.register("deferred");
             assertThat(client.send("PUT", "/api/v1/config/thresholds", ADMIN, strictThresholds(), Map.of())

@@ -39,6 +39,9 @@ class LoopGuardHttpTest {
             assertThat(duringCooldown.body().get("details").get("pattern").asString()).isEqualTo("cooldown");
 
             AgentRecord record = new StoreInvariants(dataDir).agents().get("rapid_agent");
+            assertThat(record.loopDetectedAt()).as("the cooldown is durable before its answer").isNotNull();
+            app.flushCheckpoints();
+            record = new StoreInvariants(dataDir).agents().get("rapid_agent");
             assertThat(record.totalUpdates()).isEqualTo(3);
             assertThat(record.loopDetectedAt()).isNotNull();
             assertThat(record.loopCooldownUntil()).isGreaterThan(record.loopDetectedAt());

@@ -69,6 +69,8 @@ class UpdateFlowHttpTest {
         assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
         JsonNode metrics = client.get("/api/v1/agents/busy_agent/metrics", key).body();
         assertThat(metrics.get("state").get("update_count").asLong()).isEqualTo(800);
+        new StoreInvariants(dataDir).assertCheckpointsNotAhead();
+        app.flushCheckpoints();
         new StoreInvariants(dataDir).assertHold();
     }
 
@@ -106,6 +108,7 @@ class UpdateFlowHttpTest {
         String key = client.register("sim_agent");
         client.post("/api/v1/agents/sim_agent/updates", key, Map.of());
         Path agentFiles = dataDir;
+        app.flushCheckpoints();
         Map<String, String> before = FileTree.fingerprint(agentFiles);
         for (int n = 0; n < 20; n++) {
             Reply reply = client.post("/api/v1/agents/sim_agent/simulations", key,

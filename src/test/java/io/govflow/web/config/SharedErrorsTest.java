@@ -4,6 +4,7 @@ import static io.govflow.error.ErrorCode.ADMIN_DISABLED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
 import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
+import static io.govflow.error.ErrorCode.CHECKPOINT_BACKLOG;
 import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INTERNAL_ERROR;
@@ -42,7 +43,8 @@ class SharedErrorsTest {
     void anAdminWriteWithABodySharesEveryGroup() {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
-                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, DISK_FULL, INTERNAL_ERROR);
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, CHECKPOINT_BACKLOG, DISK_FULL,
+                INTERNAL_ERROR);
     }
 
     @Test
