@@ -2,6 +2,7 @@ package io.govflow.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,6 +54,14 @@ public record GovflowProperties(
             @DefaultValue("200") int checkpointWritesPerSecond,
             @DefaultValue("60s") Duration maxCheckpointLag,
             @DefaultValue("256MB") DataSize cacheBytes) {
+
+        public Store {
+            // an unknown kind stops the start here, with its name, instead of as a missing bean later
+            if (!List.of("file", "memory").contains(kind)) {
+                throw new IllegalArgumentException("govflow.store.kind must be 'file' or 'memory' (was '" + kind
+                        + "')");
+            }
+        }
     }
 
     /** Entries kept in the state file's history arrays; the update log keeps everything. */

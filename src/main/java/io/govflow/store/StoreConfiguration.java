@@ -3,6 +3,7 @@ package io.govflow.store;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +25,8 @@ import io.govflow.store.io.TempFileSweeper;
 
 /**
  * The store's beans, built from {@code govflow.*}. A {@link Clock}, {@link LockObserver} or {@link Fsync} bean
- * (e.g. one that measures) is used if present.
+ * (e.g. one that measures) is used if present. The agent stores (update logs, state checkpoints, metadata) are the
+ * file store's unless {@code govflow.store.kind=memory} ({@link io.govflow.store.memory.MemoryStoreConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
@@ -69,6 +71,7 @@ public class StoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
     UpdateLog updateLog(DataDirectory dataDirectory, AtomicFileWriter files, StoreHealth health, StoreJson json,
             ObjectProvider<Clock> clock, ObjectProvider<Fsync> fsync) {
         return new UpdateLog(dataDirectory, files, health, json, clock.getIfAvailable(Clock::systemUTC),
@@ -81,6 +84,7 @@ public class StoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
     StateFileRepository stateFileRepository(DataDirectory dataDirectory, AtomicJsonWriter writer,
             StateFileCodec codec, StoreHealth health) {
         return new StateFileRepository(dataDirectory, writer, codec, health);
@@ -92,6 +96,7 @@ public class StoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
     MetadataRepository metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
             MetadataCodec codec) {
         return new MetadataRepository(dataDirectory, writer, locks, codec);

@@ -11,7 +11,7 @@ import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +29,13 @@ public class AgentEditor {
     /** Upper bound of the notes after an append, so appends cannot grow the shared metadata file without limit. */
     public static final int MAX_NOTES = 65_536;
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final StoreHealth storeHealth;
     private final Clock clock;
 
     private final EffectiveRecords effectiveRecords;
 
-    public AgentEditor(MetadataRepository metadata, StoreHealth storeHealth, Clock clock,
+    public AgentEditor(MetadataStore metadata, StoreHealth storeHealth, Clock clock,
             EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.metadata = metadata;

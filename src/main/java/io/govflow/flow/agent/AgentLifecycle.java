@@ -18,7 +18,7 @@ import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
 import io.govflow.store.agent.LegacyStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -44,7 +44,7 @@ public class AgentLifecycle {
             AgentStatus.ARCHIVED, LegacyStatus.MODERATE, LegacyStatus.DEGRADED);
 
     private final LockManager locks;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final AgentBackups backups;
     private final UpdateFlow updateFlow;
     private final CurrentThresholds thresholds;
@@ -52,7 +52,7 @@ public class AgentLifecycle {
     private final Clock clock;
     private final EffectiveRecords effectiveRecords;
 
-    public AgentLifecycle(LockManager locks, MetadataRepository metadata, AgentBackups backups, UpdateFlow updateFlow,
+    public AgentLifecycle(LockManager locks, MetadataStore metadata, AgentBackups backups, UpdateFlow updateFlow,
             CurrentThresholds thresholds, StoreHealth storeHealth, Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.locks = locks;

@@ -14,7 +14,7 @@ import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -27,11 +27,11 @@ public class AgentListing {
     private static final String ALL_WORDS = Stream.of(AgentStatus.values()).map(AgentStatus::word)
             .collect(Collectors.joining(", "));
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final RecordedTimes times;
     private final EffectiveRecords effectiveRecords;
 
-    public AgentListing(MetadataRepository metadata, RecordedTimes times, EffectiveRecords effectiveRecords) {
+    public AgentListing(MetadataStore metadata, RecordedTimes times, EffectiveRecords effectiveRecords) {
         this.metadata = metadata;
         this.times = times;
         this.effectiveRecords = effectiveRecords;

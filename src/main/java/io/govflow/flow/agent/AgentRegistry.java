@@ -11,7 +11,7 @@ import io.govflow.flow.auth.ApiKeys;
 import io.govflow.flow.auth.Authenticator;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentRegistry {
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final Authenticator authenticator;
     private final StoreHealth storeHealth;
     private final boolean openRegistration;
@@ -29,7 +29,7 @@ public class AgentRegistry {
 
     private final EffectiveRecords effectiveRecords;
 
-    public AgentRegistry(MetadataRepository metadata, Authenticator authenticator, StoreHealth storeHealth,
+    public AgentRegistry(MetadataStore metadata, Authenticator authenticator, StoreHealth storeHealth,
             GovflowProperties properties, Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.metadata = metadata;

@@ -7,7 +7,7 @@ import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Authenticator {
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final byte @Nullable [] adminTokenDigest;
 
-    public Authenticator(MetadataRepository metadata, GovflowProperties properties) {
+    public Authenticator(MetadataStore metadata, GovflowProperties properties) {
         this.metadata = metadata;
         String token = properties.security().adminToken();
         this.adminTokenDigest = token == null || token.isBlank() ? null : ApiKeys.sha256(token);

@@ -14,11 +14,11 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.LogScan;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateFile;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.check.DataDirectoryScan;
 import io.govflow.store.check.Problem;
@@ -38,21 +38,21 @@ import org.springframework.stereotype.Service;
 public class ConsistencyChecker {
 
     private final DataDirectory dataDirectory;
-    private final MetadataRepository metadata;
-    private final StateFileRepository stateFiles;
-    private final UpdateLog updateLog;
+    private final MetadataStore metadata;
+    private final StateStore stateFiles;
+    private final UpdateLogStore updateLog;
     private final int window;
     private final Clock clock;
 
     @Autowired
-    public ConsistencyChecker(DataDirectory dataDirectory, MetadataRepository metadata,
-            StateFileRepository stateFiles, UpdateLog updateLog, GovflowProperties properties, Clock clock) {
+    public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
+            StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock) {
         this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock);
     }
 
     /** Without Spring (command line). */
-    public ConsistencyChecker(DataDirectory dataDirectory, MetadataRepository metadata,
-            StateFileRepository stateFiles, UpdateLog updateLog, int window, Clock clock) {
+    public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
+            StateStore stateFiles, UpdateLogStore updateLog, int window, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.metadata = metadata;
         this.stateFiles = stateFiles;

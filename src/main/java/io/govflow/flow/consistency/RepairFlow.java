@@ -10,7 +10,7 @@ import java.util.Set;
 
 import io.govflow.flow.update.Checkpoints;
 import io.govflow.store.agent.AgentFiles;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.check.Problem;
 import io.govflow.store.check.Quarantine;
 import io.govflow.store.io.DataDirectory;
@@ -33,7 +33,7 @@ public class RepairFlow {
     private static final Set<String> ROLLED_FORWARD = Set.of(CHECKPOINT_LAG, METADATA_BEHIND_LOG, STATE_CORRUPT);
 
     private final ConsistencyChecker checker;
-    private final UpdateLog updateLog;
+    private final UpdateLogStore updateLog;
     private final Checkpoints checkpoints;
     private final LockManager locks;
     private final DataDirectory dataDirectory;
@@ -41,7 +41,7 @@ public class RepairFlow {
     private final Quarantine quarantine;
     private final StoreHealth health;
 
-    public RepairFlow(ConsistencyChecker checker, UpdateLog updateLog, Checkpoints checkpoints, LockManager locks,
+    public RepairFlow(ConsistencyChecker checker, UpdateLogStore updateLog, Checkpoints checkpoints, LockManager locks,
             DataDirectory dataDirectory, AgentFiles agentFiles, StoreHealth health, Clock clock) {
         this.checker = checker;
         this.updateLog = updateLog;

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.context.ManifestEntry.Related;
 
 import tools.jackson.databind.JsonNode;
@@ -28,9 +28,9 @@ class GovernanceHistorySource implements ContextSource {
     /** A change of a trend's mean smaller than this is "flat". */
     static final double FLAT = 0.01;
 
-    private final UpdateLog updateLog;
+    private final UpdateLogStore updateLog;
 
-    GovernanceHistorySource(UpdateLog updateLog) {
+    GovernanceHistorySource(UpdateLogStore updateLog) {
         this.updateLog = updateLog;
     }
 

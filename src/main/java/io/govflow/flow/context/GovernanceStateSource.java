@@ -8,8 +8,8 @@ import io.govflow.engine.HealthStatus;
 import io.govflow.engine.MetricsSnapshot;
 import io.govflow.flow.update.CurrentThresholds;
 import io.govflow.flow.update.UpdateFlow;
-import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.context.ManifestEntry.Related;
 
 import tools.jackson.databind.JsonNode;
@@ -27,10 +27,10 @@ class GovernanceStateSource implements ContextSource {
     static final int RECENT = 10;
 
     private final UpdateFlow updateFlow;
-    private final UpdateLog updateLog;
+    private final UpdateLogStore updateLog;
     private final CurrentThresholds thresholds;
 
-    GovernanceStateSource(UpdateFlow updateFlow, UpdateLog updateLog, CurrentThresholds thresholds) {
+    GovernanceStateSource(UpdateFlow updateFlow, UpdateLogStore updateLog, CurrentThresholds thresholds) {
         this.updateFlow = updateFlow;
         this.updateLog = updateLog;
         this.thresholds = thresholds;

@@ -2,8 +2,8 @@ package io.govflow.flow.context;
 
 import java.util.Optional;
 
-import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.agent.UpdateLogStore;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +13,7 @@ final class LogStamp {
     private LogStamp() {
     }
 
-    static ObjectNode of(UpdateLog updateLog, String agentId) {
+    static ObjectNode of(UpdateLogStore updateLog, String agentId) {
         Optional<UpdateLogEntry> last = updateLog.last(agentId);
         ObjectNode stamp = JsonBits.object();
         stamp.put("seq", last.map(UpdateLogEntry::seq).orElse(0L));

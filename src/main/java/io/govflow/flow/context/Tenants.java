@@ -6,15 +6,15 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 
 /** The tenant of a context request must be a registered agent; deleted agents are read-only. */
 @Component
 class Tenants {
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
 
-    Tenants(MetadataRepository metadata) {
+    Tenants(MetadataStore metadata) {
         this.metadata = metadata;
     }
 

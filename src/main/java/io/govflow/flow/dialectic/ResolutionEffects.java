@@ -12,7 +12,7 @@ import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LifecycleEvent;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.dialectic.DialecticSession;
 import io.govflow.store.io.Timestamps;
 
@@ -26,12 +26,12 @@ import io.govflow.store.io.Timestamps;
 class ResolutionEffects {
 
     private final AgentLifecycle lifecycle;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final KnowledgeService knowledge;
     private final Clock clock;
     private final EffectiveRecords effectiveRecords;
 
-    ResolutionEffects(AgentLifecycle lifecycle, MetadataRepository metadata, KnowledgeService knowledge,
+    ResolutionEffects(AgentLifecycle lifecycle, MetadataStore metadata, KnowledgeService knowledge,
             Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.lifecycle = lifecycle;

@@ -9,7 +9,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 
 /** The agents taking part in reviews, as the metadata file knows them. */
 @Component
@@ -17,10 +17,10 @@ class ReviewAgents {
 
     static final String SYSTEM = "system";
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final EffectiveRecords effectiveRecords;
 
-    ReviewAgents(MetadataRepository metadata, EffectiveRecords effectiveRecords) {
+    ReviewAgents(MetadataStore metadata, EffectiveRecords effectiveRecords) {
         this.metadata = metadata;
         this.effectiveRecords = effectiveRecords;
     }

@@ -19,7 +19,7 @@ import io.govflow.flow.knowledge.KnowledgeService;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.dialectic.DialecticSession;
 import io.govflow.store.dialectic.SessionRepository;
 import io.govflow.store.io.StoreHealth;
@@ -41,7 +41,7 @@ public class ReviewRequests {
     private final SessionFiles files;
     private final SessionExpiry expiry;
     private final ReviewAgents agents;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final KnowledgeService knowledge;
     private final ReviewerSelection reviewers;
     private final StoreHealth health;
@@ -49,7 +49,7 @@ public class ReviewRequests {
     private final EffectiveRecords effectiveRecords;
 
     public ReviewRequests(SessionRepository sessions, SessionFiles files, SessionExpiry expiry, ReviewAgents agents,
-            MetadataRepository metadata, KnowledgeService knowledge, ReviewerSelection reviewers, StoreHealth health,
+            MetadataStore metadata, KnowledgeService knowledge, ReviewerSelection reviewers, StoreHealth health,
             Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.sessions = sessions;

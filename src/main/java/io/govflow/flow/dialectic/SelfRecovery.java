@@ -22,7 +22,7 @@ import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.LegacyStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
@@ -53,7 +53,7 @@ public class SelfRecovery {
 
     private final SessionFiles files;
     private final SessionRepository sessions;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final LockManager locks;
     private final UpdateFlow updateFlow;
     private final AgentLifecycle lifecycle;
@@ -62,7 +62,7 @@ public class SelfRecovery {
     private final Clock clock;
     private final EffectiveRecords effectiveRecords;
 
-    public SelfRecovery(SessionFiles files, SessionRepository sessions, MetadataRepository metadata,
+    public SelfRecovery(SessionFiles files, SessionRepository sessions, MetadataStore metadata,
             LockManager locks, UpdateFlow updateFlow, AgentLifecycle lifecycle, MessageSigner signer,
             StoreHealth health, Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;

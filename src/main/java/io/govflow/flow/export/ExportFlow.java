@@ -16,7 +16,7 @@ import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.update.AutoExports;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.export.ExportFile;
 import io.govflow.store.export.ExportFiles;
 import io.govflow.store.export.ExportFormat;
@@ -54,7 +54,7 @@ public class ExportFlow implements AutoExports {
     static final List<String> PACKAGE_LAYERS = List.of("metadata", "history", "validation");
 
 
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final LockManager locks;
     private final EffectiveRecords effectiveRecords;
     private final HistorySources sources;
@@ -67,7 +67,7 @@ public class ExportFlow implements AutoExports {
     private final Clock clock;
     private final DistributionSummary exportSizes;
 
-    public ExportFlow(MetadataRepository metadata, LockManager locks, EffectiveRecords effectiveRecords,
+    public ExportFlow(MetadataStore metadata, LockManager locks, EffectiveRecords effectiveRecords,
             HistorySources sources,
             HistoryJsonWriter jsonWriter, HistoryCsvWriter csvWriter, PackageWriter packageWriter, ExportFiles files,
             ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters) {

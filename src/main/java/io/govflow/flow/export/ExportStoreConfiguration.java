@@ -1,8 +1,8 @@
 package io.govflow.flow.export;
 
 import io.govflow.store.agent.MetadataCodec;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.export.ExportFiles;
 import io.govflow.store.export.ExportValidator;
 import io.govflow.store.export.HistoryCsvWriter;
@@ -25,7 +25,7 @@ class ExportStoreConfiguration {
     }
 
     @Bean
-    HistorySources historySources(UpdateLog updateLog, StateFileRepository stateFiles) {
+    HistorySources historySources(UpdateLogStore updateLog, StateStore stateFiles) {
         return new HistorySources(updateLog, stateFiles);
     }
 

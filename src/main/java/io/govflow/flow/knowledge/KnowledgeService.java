@@ -27,7 +27,7 @@ import io.govflow.flow.auth.Caller;
 import io.govflow.flow.update.RecordedTimes;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.Timestamps;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.store.knowledge.GraphIndexes;
@@ -52,13 +52,13 @@ public class KnowledgeService {
     private static final String STATUS_OPEN = "open";
 
     private final KnowledgeGraphRepository graphs;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final RecordedTimes times;
     private final int maxStoresPerHour;
     private final Clock clock;
     private volatile @Nullable Ranked lexical;
 
-    public KnowledgeService(KnowledgeGraphRepository graphs, MetadataRepository metadata, RecordedTimes times,
+    public KnowledgeService(KnowledgeGraphRepository graphs, MetadataStore metadata, RecordedTimes times,
             GovflowProperties properties, Clock clock) {
         this.graphs = graphs;
         this.metadata = metadata;

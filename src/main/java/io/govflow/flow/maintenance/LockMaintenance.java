@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.LockFiles;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -30,11 +30,11 @@ public class LockMaintenance {
 
     private final LockFiles lockFiles;
     private final LockManager locks;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final StoreHealth storeHealth;
     private final Clock clock;
 
-    public LockMaintenance(LockFiles lockFiles, LockManager locks, MetadataRepository metadata,
+    public LockMaintenance(LockFiles lockFiles, LockManager locks, MetadataStore metadata,
             StoreHealth storeHealth, Clock clock) {
         this.lockFiles = lockFiles;
         this.locks = locks;

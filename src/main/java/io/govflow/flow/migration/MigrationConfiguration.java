@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import io.govflow.config.GovflowProperties;
 import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.store.agent.AgentFiles;
-import io.govflow.store.agent.MetadataRepository;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
+import io.govflow.store.agent.MetadataStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
@@ -21,16 +21,16 @@ import io.govflow.store.migration.KeyFieldRewriter;
 public class MigrationConfiguration {
 
     @Bean
-    ReferenceMigration referenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataRepository metadata,
-            StateFileRepository stateFiles, UpdateLog updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
+    ReferenceMigration referenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataStore metadata,
+            StateStore stateFiles, UpdateLogStore updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
             ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
         return new ReferenceMigration(dataDirectory, locks, metadata, stateFiles, updateLog, agentFiles, keyRewriter,
                 checker, storeHealth, clock, properties.history().window());
     }
 
     @Bean
-    OrphanAdoption orphanAdoption(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
-            UpdateLog updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock,
+    OrphanAdoption orphanAdoption(LockManager locks, MetadataStore metadata, StateStore stateFiles,
+            UpdateLogStore updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock,
             GovflowProperties properties) {
         return new OrphanAdoption(locks, metadata, stateFiles, updateLog, agentFiles, storeHealth, clock,
                 properties.history().window());

@@ -11,12 +11,12 @@ import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.agent.IssuedKey;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.store.agent.AgentFiles;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.LifecycleEvent;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateFile;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -34,16 +34,16 @@ public final class OrphanAdoption {
     private static final int RECENT = 10;
 
     private final LockManager locks;
-    private final MetadataRepository metadata;
-    private final StateFileRepository stateFiles;
-    private final UpdateLog updateLog;
+    private final MetadataStore metadata;
+    private final StateStore stateFiles;
+    private final UpdateLogStore updateLog;
     private final AgentFiles agentFiles;
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final int window;
 
-    public OrphanAdoption(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
-            UpdateLog updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock, int window) {
+    public OrphanAdoption(LockManager locks, MetadataStore metadata, StateStore stateFiles,
+            UpdateLogStore updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock, int window) {
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;

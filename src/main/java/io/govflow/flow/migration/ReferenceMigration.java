@@ -19,11 +19,11 @@ import io.govflow.flow.auth.ApiKeys;
 import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.flow.consistency.ConsistencyReport;
 import io.govflow.store.agent.AgentFiles;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateFile;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
@@ -54,9 +54,9 @@ public final class ReferenceMigration {
 
     private final DataDirectory dataDirectory;
     private final LockManager locks;
-    private final MetadataRepository metadata;
-    private final StateFileRepository stateFiles;
-    private final UpdateLog updateLog;
+    private final MetadataStore metadata;
+    private final StateStore stateFiles;
+    private final UpdateLogStore updateLog;
     private final AgentFiles agentFiles;
     private final KeyFieldRewriter keyRewriter;
     private final ConsistencyChecker checker;
@@ -64,8 +64,8 @@ public final class ReferenceMigration {
     private final Clock clock;
     private final int window;
 
-    public ReferenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataRepository metadata,
-            StateFileRepository stateFiles, UpdateLog updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
+    public ReferenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataStore metadata,
+            StateStore stateFiles, UpdateLogStore updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
             ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, int window) {
         this.dataDirectory = dataDirectory;
         this.locks = locks;

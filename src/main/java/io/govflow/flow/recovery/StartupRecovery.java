@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.flow.update.Checkpoints;
-import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.TempFileSweeper;
 import org.slf4j.Logger;
@@ -24,12 +24,12 @@ public class StartupRecovery implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
 
     private final TempFileSweeper sweeper;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final Checkpoints checkpoints;
     private final ReferenceMigration migration;
     private final StoreHealth storeHealth;
 
-    public StartupRecovery(TempFileSweeper sweeper, MetadataRepository metadata, Checkpoints checkpoints,
+    public StartupRecovery(TempFileSweeper sweeper, MetadataStore metadata, Checkpoints checkpoints,
             ReferenceMigration migration, StoreHealth storeHealth) {
         this.sweeper = sweeper;
         this.metadata = metadata;

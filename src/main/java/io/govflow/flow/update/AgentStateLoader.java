@@ -7,12 +7,15 @@ import java.util.Optional;
 import io.govflow.config.GovflowProperties;
 import io.govflow.engine.GovernanceState;
 import io.govflow.store.agent.LogEnd;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.StateFile;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.FileStamp;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -24,16 +27,23 @@ import tools.jackson.databind.JsonNode;
 @Component
 class AgentStateLoader {
 
-    private final StateFileRepository stateFiles;
-    private final UpdateLog updateLog;
+    private final StateStore stateFiles;
+    private final UpdateLogStore updateLog;
     private final int window;
     private final AgentViews views;
 
-    AgentStateLoader(StateFileRepository stateFiles, UpdateLog updateLog, GovflowProperties properties) {
+    AgentStateLoader(StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.stateFiles = stateFiles;
         this.updateLog = updateLog;
         this.window = properties.history().window();
         this.views = new AgentViews(properties.store().cacheBytes().toBytes());
+        MeterRegistry meters = MeterRegistries.orDetached(meterRegistry);
+        Gauge.builder("govflow.store.views.bytes", views, AgentViews::bytes).baseUnit("bytes")
+                .description("Estimated heap held by the per-agent views (bounded by govflow.store.cache-bytes)")
+                .register(meters);
+        Gauge.builder("govflow.store.views", views, AgentViews::size)
+                .description("Agents whose view is held in memory").register(meters);
     }
 
     /**
@@ -90,14 +100,6 @@ class AgentStateLoader {
 
     int window() {
         return window;
-    }
-
-    long cachedBytes() {
-        return views.bytes();
-    }
-
-    int cachedViews() {
-        return views.size();
     }
 
     /**

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.LogEnd;
-import io.govflow.store.agent.MetadataRepository;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.MetadataStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 public class Checkpoints {
 
     private final LockManager locks;
-    private final UpdateLog updateLog;
-    private final StateFileRepository stateFiles;
-    private final MetadataRepository metadata;
+    private final UpdateLogStore updateLog;
+    private final StateStore stateFiles;
+    private final MetadataStore metadata;
     private final AgentStateLoader loader;
     private final EffectiveRecords effectiveRecords;
 
-    Checkpoints(LockManager locks, UpdateLog updateLog, StateFileRepository stateFiles, MetadataRepository metadata,
+    Checkpoints(LockManager locks, UpdateLogStore updateLog, StateStore stateFiles, MetadataStore metadata,
             AgentStateLoader loader, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;
         this.locks = locks;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class EffectiveRecords {
 
-    private final UpdateLog updateLog;
+    private final UpdateLogStore updateLog;
     private final MetadataCheckpoints pending;
 
-    EffectiveRecords(UpdateLog updateLog, MetadataCheckpoints pending) {
+    EffectiveRecords(UpdateLogStore updateLog, MetadataCheckpoints pending) {
         this.updateLog = updateLog;
         this.pending = pending;
     }

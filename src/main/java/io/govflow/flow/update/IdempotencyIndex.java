@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.govflow.config.GovflowProperties;
-import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
+import io.govflow.store.agent.UpdateLogStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class IdempotencyIndex {
     /** Keys held across all agents (each costs about a hundred bytes). */
     static final int MAX_KEYS = 200_000;
 
-    private final UpdateLog updateLog;
+    private final UpdateLogStore updateLog;
     private final int window;
     private final int maxKeys;
     private final LinkedHashMap<String, AgentKeys> byAgent = new LinkedHashMap<>(16, 0.75f, true);
@@ -41,11 +41,11 @@ class IdempotencyIndex {
     private final AtomicLong linesRead = new AtomicLong();
 
     @Autowired
-    IdempotencyIndex(UpdateLog updateLog, GovflowProperties properties) {
+    IdempotencyIndex(UpdateLogStore updateLog, GovflowProperties properties) {
         this(updateLog, properties.history().window(), MAX_KEYS);
     }
 
-    IdempotencyIndex(UpdateLog updateLog, int window, int maxKeys) {
+    IdempotencyIndex(UpdateLogStore updateLog, int window, int maxKeys) {
         this.updateLog = updateLog;
         this.window = window;
         this.maxKeys = maxKeys;

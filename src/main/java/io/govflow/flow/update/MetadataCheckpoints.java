@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import io.govflow.config.GovflowProperties;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
-import io.govflow.store.agent.MetadataRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,14 +35,14 @@ public class MetadataCheckpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetadataCheckpoints.class);
 
-    private final MetadataRepository metadata;
-    private final UpdateLog updateLog;
+    private final MetadataStore metadata;
+    private final UpdateLogStore updateLog;
     private final int window;
     private final ConcurrentHashMap<String, PendingLines> pending = new ConcurrentHashMap<>();
     private final ReentrantLock flushing = new ReentrantLock();
     private final Counter failures;
 
-    MetadataCheckpoints(MetadataRepository metadata, UpdateLog updateLog, GovflowProperties properties,
+    MetadataCheckpoints(MetadataStore metadata, UpdateLogStore updateLog, GovflowProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
         MeterRegistry meters = MeterRegistries.orDetached(meterRegistry);
         this.metadata = metadata;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
-import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -41,12 +41,12 @@ public class StateCheckpoints {
     private final ConcurrentHashMap<String, Behind> behind = new ConcurrentHashMap<>();
     private final LockManager locks;
     private final AgentStateLoader loader;
-    private final StateFileRepository stateFiles;
+    private final StateStore stateFiles;
     private final long linesBound;
     private final long intervalNanos;
     private final Counter failures;
 
-    StateCheckpoints(LockManager locks, AgentStateLoader loader, StateFileRepository stateFiles,
+    StateCheckpoints(LockManager locks, AgentStateLoader loader, StateStore stateFiles,
             GovflowProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
         MeterRegistry meters = MeterRegistries.orDetached(meterRegistry);

@@ -16,11 +16,11 @@ import io.govflow.engine.UpdateResult;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.AgentStatus;
-import io.govflow.store.agent.MetadataRepository;
-import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.MetadataStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.StoredStatus;
-import io.govflow.store.agent.UpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.FileStamp;
 import io.govflow.store.io.LockHandle;
@@ -44,9 +44,9 @@ public class UpdateFlow {
 
 
     private final LockManager locks;
-    private final MetadataRepository metadata;
-    private final StateFileRepository stateFiles;
-    private final UpdateLog updateLog;
+    private final MetadataStore metadata;
+    private final StateStore stateFiles;
+    private final UpdateLogStore updateLog;
     private final AgentStateLoader loader;
     private final IdempotencyIndex idempotency;
     private final GovernanceEngine engine = new GovernanceEngine();
@@ -61,8 +61,8 @@ public class UpdateFlow {
     private final MetadataCheckpoints metadataCheckpoints;
     private final StateCheckpoints stateCheckpoints;
 
-    public UpdateFlow(LockManager locks, MetadataRepository metadata, StateFileRepository stateFiles,
-            UpdateLog updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
+    public UpdateFlow(LockManager locks, MetadataStore metadata, StateStore stateFiles,
+            UpdateLogStore updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
             MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords,
             MetadataCheckpoints metadataCheckpoints, StateCheckpoints stateCheckpoints) {

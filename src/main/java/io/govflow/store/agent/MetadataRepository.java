@@ -30,7 +30,7 @@ import io.govflow.store.io.SafeIds;
  * it), apply only the one agent's change on top of what is on disk, and write the whole file atomically. A damaged
  * file is {@code METADATA_CORRUPT}, never an empty registry.
  */
-public final class MetadataRepository {
+public final class MetadataRepository implements MetadataStore {
 
     private final DataDirectory dataDirectory;
     private final AtomicJsonWriter writer;
@@ -50,11 +50,13 @@ public final class MetadataRepository {
     }
 
     /** Every agent's record, sorted by agent id (unmodifiable). */
+    @Override
     public SortedMap<String, AgentRecord> readAll() {
         return registry.get();
     }
 
     /** The agent's record; an absent one is looked up again in the file as it is now before the answer is given. */
+    @Override
     public Optional<AgentRecord> find(String agentId) {
         AgentRecord record = readAll().get(agentId);
         return record != null ? Optional.of(record) : Optional.ofNullable(registry.reread().get(agentId));
@@ -65,6 +67,7 @@ public final class MetadataRepository {
      * and writes the file. Throws {@code AGENT_NOT_FOUND} when the agent has no record. The change must keep the
      * agent id and should be a pure function (it may run on a record another instance just wrote).
      */
+    @Override
     public AgentRecord update(String agentId, UnaryOperator<AgentRecord> change) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
             SortedMap<String, AgentRecord> records = registry.get();
@@ -87,6 +90,7 @@ public final class MetadataRepository {
      * Applies {@code change} to every record under the metadata lock and writes the file once if any record
      * changed (migration hashes plaintext keys this way). Returns the ids of the changed records.
      */
+    @Override
     public List<String> updateAll(UnaryOperator<AgentRecord> change) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
             SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
@@ -113,6 +117,7 @@ public final class MetadataRepository {
      * writes the file once if any record changed (the group commit of checkpoints). An id without a record is
      * skipped: a record purged on disk is never re-created. Returns the records after the changes, by id.
      */
+    @Override
     public Map<String, AgentRecord> updateEach(Map<String, UnaryOperator<AgentRecord>> changes) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
             SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
@@ -139,6 +144,7 @@ public final class MetadataRepository {
     }
 
     /** Adds a new agent's record under the metadata lock; {@code AGENT_EXISTS} if it is already registered. */
+    @Override
     public void create(AgentRecord record) {
         String agentId = SafeIds.agentId(record.agentId());
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {

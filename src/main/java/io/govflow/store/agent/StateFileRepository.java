@@ -25,7 +25,7 @@ import io.govflow.store.io.StoreHealth;
  * versions. A file that cannot be read or parsed is {@code STATE_CORRUPT}, never "no state". Writes and the
  * legacy move must happen under the agent's lock.
  */
-public final class StateFileRepository {
+public final class StateFileRepository implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateFileRepository.class);
     private static final String FILE = "state";
@@ -44,6 +44,7 @@ public final class StateFileRepository {
     }
 
     /** The agent's state file; empty when there is none (the legacy location is not consulted). */
+    @Override
     public Optional<StateFile> read(String agentId) {
         return readAt(agentId, dataDirectory.stateFile(agentId));
     }
@@ -53,6 +54,7 @@ public final class StateFileRepository {
      * The state file's {@code update_count} from the start of the file (start-up compares it with the log without
      * parsing every history); empty when there is no file or the count cannot be read that way.
      */
+    @Override
     public OptionalLong peekUpdateCount(String agentId) {
         Path path = dataDirectory.stateFile(agentId);
         try {
@@ -62,11 +64,13 @@ public final class StateFileRepository {
         }
     }
 
+    @Override
     public Optional<StateFile> readLegacy(String agentId) {
         return readAt(agentId, dataDirectory.legacyStateFile(agentId));
     }
 
     /** Replaces the state file atomically and durably. Call under the agent lock. */
+    @Override
     public void write(String agentId, StateFile state) {
         writer.write(dataDirectory.stateFile(agentId), codec.format(state));
     }
@@ -75,6 +79,7 @@ public final class StateFileRepository {
      * Moves a legacy state file into {@code agents/} when no state file is there yet. Call under the agent lock.
      * Returns false when there was nothing to move or the move failed (the legacy file then stays in place).
      */
+    @Override
     public boolean migrateLegacy(String agentId) {
         Path legacy = dataDirectory.legacyStateFile(agentId);
         Path target = dataDirectory.stateFile(agentId);

@@ -47,7 +47,7 @@ import io.govflow.store.io.Timestamps;
  * agent's lock ({@code LockKey.agent(id)}). Reads take no lock: they skip a torn tail, which is exactly what an
  * append in progress looks like. A bad line before the last good one is corruption: {@code STATE_CORRUPT}.
  */
-public final class UpdateLog {
+public final class UpdateLog implements UpdateLogStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateLog.class);
     private static final int COPY_BUFFER = 64 * 1024;
@@ -86,6 +86,7 @@ public final class UpdateLog {
      * the answer is {@code STORAGE_ERROR} with {@code committed: "unknown"}: the line may have reached the device
      * before the error, so "nothing was written" cannot be claimed. The store is latched read-only.
      */
+    @Override
     public long append(String agentId, UpdateLogEntry entry) {
         return append(agentId, entry, -1);
     }
@@ -97,6 +98,7 @@ public final class UpdateLog {
      *
      * @return the log's end offset after the appended line
      */
+    @Override
     public long append(String agentId, UpdateLogEntry entry, long knownEnd) {
         health.checkNotReadOnly();
         Path log = dataDirectory.updateLog(agentId);
@@ -123,6 +125,7 @@ public final class UpdateLog {
      * The log file's stamp (its identity and size) without following a link; null when there is no log. Under the
      * agent lock an unchanged stamp means an unchanged log: every writer appends or replaces it under that lock.
      */
+    @Override
     public @Nullable FileStamp stamp(String agentId) {
         Path log = dataDirectory.updateLog(agentId);
         try {
@@ -133,6 +136,7 @@ public final class UpdateLog {
     }
 
     /** The last {@code n} entries in log order (fewer if the log is shorter); reads only the end of the file. */
+    @Override
     public List<UpdateLogEntry> readTail(String agentId, int n) {
         if (n <= 0) {
             return List.of();
@@ -148,6 +152,7 @@ public final class UpdateLog {
     }
 
     /** The last committed entry, if any. */
+    @Override
     public Optional<UpdateLogEntry> last(String agentId) {
         return readBackwards(agentId, Optional.empty(), tail -> Optional.ofNullable(tail.previous()));
     }
@@ -156,6 +161,7 @@ public final class UpdateLog {
      * The first committed entry, if any; reads only the start of the file. A bad first line followed by more lines
      * is corruption ({@code STATE_CORRUPT}); a bad lone line is a torn tail (no entry yet).
      */
+    @Override
     public Optional<UpdateLogEntry> first(String agentId) {
         return readForwards(agentId, Optional.empty(), lines -> {
             LogLine line = lines.next();
@@ -176,11 +182,13 @@ public final class UpdateLog {
      * Bytes after the last good line (an append that never completed, or a damaged last line); 0 when there are
      * none or there is no log. Reads only the end of the file and takes no lock.
      */
+    @Override
     public long tornTailBytes(String agentId) {
         return readBackwards(agentId, 0L, TailReader::tornBytes);
     }
 
     /** The last committed seq and where the last good line ends, from one read of the end of the file. */
+    @Override
     public LogEnd end(String agentId) {
         return readBackwards(agentId, LogEnd.NONE, tail -> {
             UpdateLogEntry last = tail.previous();
@@ -189,11 +197,13 @@ public final class UpdateLog {
     }
 
     /** The last committed seq; 0 when there is no log. Reads only the last line. */
+    @Override
     public long lastSeq(String agentId) {
         return last(agentId).map(UpdateLogEntry::seq).orElse(0L);
     }
 
     /** Streams every committed entry in order with flat memory (a torn tail is not an entry). */
+    @Override
     public void forEach(String agentId, Consumer<? super UpdateLogEntry> action) {
         readForwards(agentId, Boolean.FALSE, lines -> {
             visitGoodLines(lines, line -> action.accept(decode(line)));
@@ -202,6 +212,7 @@ public final class UpdateLog {
     }
 
     /** Reads the whole log and reports its shape (seq range, contiguity, torn tail). */
+    @Override
     public LogScan scan(String agentId) {
         return readForwards(agentId, LogScan.EMPTY, lines -> {
             ScanTally tally = new ScanTally();
@@ -214,6 +225,7 @@ public final class UpdateLog {
      * Copies a torn tail to {@code quarantine/} and truncates the log to its last good line. Call under the agent
      * lock. Returns false when there was nothing to repair.
      */
+    @Override
     public boolean repairTornTail(String agentId) {
         health.checkNotReadOnly();
         Path log = dataDirectory.updateLog(agentId);
@@ -237,6 +249,7 @@ public final class UpdateLog {
     }
 
     /** Replaces the whole log atomically (migration and repair rebuild it this way). Call under the agent lock. */
+    @Override
     public void writeAll(String agentId, Iterable<UpdateLogEntry> entries) {
         writer.write(dataDirectory.updateLog(agentId), out -> {
             for (UpdateLogEntry entry : entries) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.govflow.store.agent.StateFile;
-import io.govflow.store.agent.StateFileRepository;
-import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogEntry;
 
 /**
@@ -16,10 +16,10 @@ import io.govflow.store.agent.UpdateLogEntry;
  */
 public final class HistorySources {
 
-    private final UpdateLog updateLog;
-    private final StateFileRepository stateFiles;
+    private final UpdateLogStore updateLog;
+    private final StateStore stateFiles;
 
-    public HistorySources(UpdateLog updateLog, StateFileRepository stateFiles) {
+    public HistorySources(UpdateLogStore updateLog, StateStore stateFiles) {
         this.updateLog = updateLog;
         this.stateFiles = stateFiles;
     }
@@ -40,7 +40,7 @@ public final class HistorySources {
         return new EmptySource(agentId, totals);
     }
 
-    private record LogSource(UpdateLog log, String agentId, UpdateLogEntry last) implements HistorySource {
+    private record LogSource(UpdateLogStore log, String agentId, UpdateLogEntry last) implements HistorySource {
 
         @Override
         public void forEach(Consumer<HistoryRow> action) {

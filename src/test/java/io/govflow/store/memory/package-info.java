@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.store.memory;
+
+import org.jspecify.annotations.NullMarked;
