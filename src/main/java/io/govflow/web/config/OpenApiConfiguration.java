@@ -3,8 +3,10 @@ package io.govflow.web.config;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.config.GovflowProperties;
 import io.govflow.web.error.ErrorEnvelope;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
@@ -16,9 +18,12 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * The OpenAPI description: info, a relative server, the tags in workflow order ({@link ApiTags}), bearer
@@ -34,7 +39,7 @@ public class OpenApiConfiguration {
                 .addSecuritySchemes(ResponseContract.BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                         .scheme("bearer").description("An agent's api_key (issued once at registration) or the "
                                 + "admin token"));
-        ModelConverters.getInstance().readAll(ErrorEnvelope.class).forEach(components::addSchemas);
+        errorEnvelopeConverters().readAll(ErrorEnvelope.class).forEach(components::addSchemas);
         OpenAPI openApi = new OpenAPI()
                 .info(new Info().title("Govflow API").version("v1")
                         .description("Governance state of AI agents on plain files: update, export and context "
@@ -52,16 +57,44 @@ public class OpenApiConfiguration {
     }
 
     /**
+     * The converters that render the error envelope, which no handler returns, so it is resolved here, before
+     * springdoc has registered the converter beans: the same as theirs.
+     */
+    private static ModelConverters errorEnvelopeConverters() {
+        ModelConverters converters = new ModelConverters(true);
+        converters.addConverter(snakeCase());
+        converters.addConverter(new RecordSchemas());
+        return converters;
+    }
+
+    /**
      * Schemas named as the JSON is written: snake_case. The OpenAPI model is built with swagger-core's own
      * (Jackson 2) mapper, which does not see the application's naming strategy.
      */
     @Bean
+    @Order(0)
     ModelResolver snakeCaseModelResolver() {
+        return snakeCase();
+    }
+
+    private static ModelResolver snakeCase() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
     OperationCustomizer responseContract() {
         return new ResponseContract();
+    }
+
+    /** Required properties and nullable types from the records; after the resolver in the converter chain. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ModelConverter recordSchemas() {
+        return new RecordSchemas();
+    }
+
+    @Bean
+    OpenApiCustomizer schemaContract(GovflowProperties properties) {
+        return new SchemaContract(properties.http().maxBody().toBytes());
     }
 }

@@ -57,9 +57,9 @@ final class SharedErrors {
 
     private static Set<ErrorCode> byLevel(Access.Level level) {
         return switch (level) {
-            // registration is anonymous, or needs the admin token: its handler lists what it answers
-            case ANONYMOUS, REGISTRATION -> Set.of();
-            case ADMIN -> union(AUTHENTICATED, ADMIN);
+            case ANONYMOUS -> Set.of();
+            // anonymous while open registration is on; otherwise the admin token, with the admin codes
+            case REGISTRATION, ADMIN -> union(AUTHENTICATED, ADMIN);
             case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> AUTHENTICATED;
         };
     }

@@ -19,8 +19,11 @@ public record ErrorEnvelope(
         @Schema(example = "Agent 'scout_7' is not registered.") String error,
         @JsonProperty("error_code") @Schema(example = "AGENT_NOT_FOUND") String errorCode,
         @Schema(example = "404") int status,
-        @JsonProperty("request_id") String requestId,
-        Map<String, Object> details,
+        @JsonProperty("request_id") @Schema(example = "6f1c2b3a9d0e4f5a8b7c6d5e4f3a2b1c", pattern = "^[0-9a-f]{32}$",
+                maxLength = 32) String requestId,
+        @Schema(description = "Facts about this error, as a JSON object whose members depend on error_code "
+                + "(strings, numbers, arrays or objects); empty when there are none",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> details,
         RecoveryBody recovery,
         @Schema(example = "urn:govflow:error:agent-not-found") String type,
         @Schema(example = "Agent not found") String title,

@@ -71,8 +71,8 @@ public class ExportController {
     @Operation(operationId = "downloadHistory", summary = "Download the agent's full history as a file",
             description = "Streamed (memory does not grow with history length), with Content-Disposition.",
             responses = @ApiResponse(responseCode = "200", description = "The history document", content = {
-                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))
     @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, UNSUPPORTED_EXPORT_FORMAT, STATE_CORRUPT, STORAGE_ERROR })
     @ApiSuccess(headers = ResponseHeader.CONTENT_DISPOSITION)
     public ResponseEntity<StreamingResponseBody> downloadHistory(@PathVariable String id,
@@ -109,8 +109,8 @@ public class ExportController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "downloadExport", summary = "Download an export file",
             responses = @ApiResponse(responseCode = "200", description = "The file", content = {
-                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))
     @ApiErrors({ VALIDATION_FAILED, INVALID_FILENAME, EXPORT_NOT_FOUND, STORAGE_ERROR })
     @ApiSuccess(headers = ResponseHeader.CONTENT_DISPOSITION)
     public ResponseEntity<StreamingResponseBody> download(
