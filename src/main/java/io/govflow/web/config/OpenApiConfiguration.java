@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -68,6 +69,19 @@ public class OpenApiConfiguration {
     }
 
     /**
+     * Schema names of nested types carry their enclosing type's name ({@code LocksResponse.Totals} is
+     * {@code LocksResponseTotals}), so two nested types of one simple name do not share one schema.
+     */
+    private static final class NestedTypeNames extends TypeNameResolver {
+
+        @Override
+        protected String getNameOfClass(Class<?> cls) {
+            Class<?> enclosing = cls.getEnclosingClass();
+            return enclosing == null ? super.getNameOfClass(cls) : getNameOfClass(enclosing) + cls.getSimpleName();
+        }
+    }
+
+    /**
      * Schemas named as the JSON is written: snake_case. The OpenAPI model is built with swagger-core's own
      * (Jackson 2) mapper, which does not see the application's naming strategy.
      */
@@ -78,7 +92,8 @@ public class OpenApiConfiguration {
     }
 
     private static ModelResolver snakeCase() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+                new NestedTypeNames());
     }
 
     @Bean

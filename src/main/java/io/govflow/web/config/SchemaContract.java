@@ -199,10 +199,12 @@ final class SchemaContract implements OpenApiCustomizer {
 
     /** Path and query parameters: ids by their patterns, closed sets as enums, every value limited. */
     private void describe(Parameter parameter) {
-        Schema<?> schema = parameter.getSchema();
-        if (schema == null) {
+        if (parameter.getSchema() == null || parameter.getSchema().get$ref() != null) {
             return;
         }
+        // springdoc shares one schema object between parameters of one type: constrain a copy of it
+        Schema<?> schema = copyOf(parameter.getSchema());
+        parameter.setSchema(schema);
         String name = parameter.getName();
         if ("path".equals(parameter.getIn())) {
             switch (name) {
@@ -225,6 +227,33 @@ final class SchemaContract implements OpenApiCustomizer {
             schema.setMaximum(BigDecimal.valueOf(100));
         }
         walk(schema, null, true);
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static Schema<?> copyOf(Schema<?> source) {
+        Schema copy = new Schema<>();
+        copy.setType(source.getType());
+        copy.setTypes(source.getTypes() == null ? null : new java.util.LinkedHashSet<>(source.getTypes()));
+        copy.setFormat(source.getFormat());
+        copy.setDescription(source.getDescription());
+        if (source.getDefault() != null) {
+            copy.setDefault(source.getDefault());
+        }
+        if (source.getExample() != null) {
+            copy.setExample(source.getExample());
+        }
+        copy.setEnum(source.getEnum() == null ? null : new java.util.ArrayList<>(source.getEnum()));
+        copy.setPattern(source.getPattern());
+        copy.setMinLength(source.getMinLength());
+        copy.setMaxLength(source.getMaxLength());
+        copy.setMinimum(source.getMinimum());
+        copy.setMaximum(source.getMaximum());
+        copy.setExclusiveMinimumValue(source.getExclusiveMinimumValue());
+        copy.setExclusiveMaximumValue(source.getExclusiveMaximumValue());
+        copy.setItems(source.getItems());
+        copy.setMinItems(source.getMinItems());
+        copy.setMaxItems(source.getMaxItems());
+        return copy;
     }
 
     private static void constrain(Schema<?> schema, @Nullable String pattern, int minLength, int maxLength) {
