@@ -155,6 +155,28 @@ class ResponseContractHttpTest {
         assertThat(answered).hasSizeGreaterThan(55);
     }
 
+    @Test
+    void closedRegistrationAnswersFitTheDocument() {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
+                "--govflow.security.open-registration=false")) {
+            client = app.client();
+            contract = OpenApiContract.of(client);
+            String key = call("POST", "/api/v1/agents", ADMIN, Map.of("agent_id", AGENT)).body().get("api_key")
+                    .asString();
+            call("POST", "/api/v1/agents", null, Map.of("agent_id", OWNER));
+            call("POST", "/api/v1/agents", "not-the-admin-token", Map.of("agent_id", OWNER));
+            call("POST", "/api/v1/agents", key, Map.of("agent_id", OWNER));
+        }
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.open-registration=false")) {
+            client = app.client();
+            contract = OpenApiContract.of(client);
+            call("POST", "/api/v1/agents", null, Map.of("agent_id", OWNER));
+        }
+        assertThat(violations).as("answers that do not fit the OpenAPI document").isEmpty();
+        assertThat(answered).containsExactly("POST /api/v1/agents 201", "POST /api/v1/agents 401",
+                "POST /api/v1/agents 403");
+    }
+
     private Reply call(String method, String path, @Nullable String bearer, @Nullable Object body) {
         return call(method, path, bearer, body, Map.of());
     }

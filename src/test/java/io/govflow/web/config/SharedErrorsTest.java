@@ -46,9 +46,10 @@ class SharedErrorsTest {
     }
 
     @Test
-    void registrationListsItsOwnAuthenticationAnswers() {
-        assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(ADMIN_DISABLED,
-                VALIDATION_FAILED, MALFORMED_JSON, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR);
+    void registrationSharesTheAdminAnswersOfClosedRegistration() {
+        assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
+                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR);
     }
 
     private static HandlerMethod handler(String name) {
