@@ -41,6 +41,7 @@ public class OpenApiConfiguration {
                         .scheme("bearer").description("An agent's api_key (issued once at registration) or the "
                                 + "admin token"));
         errorEnvelopeConverters().readAll(ErrorEnvelope.class).forEach(components::addSchemas);
+        ResponseContract.examples().forEach(components::addExamples);
         OpenAPI openApi = new OpenAPI()
                 .info(new Info().title("Govflow API").version("v1")
                         .description("Governance state of AI agents on plain files: update, export and context "

@@ -99,7 +99,8 @@ final class ResponseContract implements OperationCustomizer {
 
     private static ApiResponse errorResponse(Set<ErrorCode> codes) {
         MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ENVELOPE));
-        codes.forEach(code -> media.addExamples(code.name(), new Example().summary(code.name()).value(example(code))));
+        codes.forEach(code -> media.addExamples(code.name(),
+                new Example().$ref("#/components/examples/" + code.name())));
         String description = "Error codes: " + codes.stream().map(Enum::name).collect(Collectors.joining(", "));
         ApiResponse response = new ApiResponse().description(description)
                 .content(new Content().addMediaType(PROBLEM_JSON, media));
@@ -112,6 +113,15 @@ final class ResponseContract implements OperationCustomizer {
             addHeader(response, ResponseHeader.WWW_AUTHENTICATE, challenged == codes.size());
         }
         return response;
+    }
+
+    /** The example envelope of every error code, referenced by the error responses. */
+    static Map<String, Example> examples() {
+        Map<String, Example> examples = new LinkedHashMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            examples.put(code.name(), new Example().summary(code.title()).value(example(code)));
+        }
+        return examples;
     }
 
     /** An envelope as the service writes it for {@code code} (without template arguments). */
