@@ -50,6 +50,64 @@ public final class OpenApiContract {
         return paths.stream().filter(p -> p.matches(bare)).findFirst().map(PathTemplate::template).orElse(bare);
     }
 
+    /** The operation id of {@code method path}, or null when the document has no such operation. */
+    public @Nullable String operationId(String method, String path) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return paths.stream().filter(p -> p.matches(bare)).findFirst()
+                .map(p -> p.item().get(method.toLowerCase(Locale.ROOT)))
+                .map(op -> op.get("operationId").asString()).orElse(null);
+    }
+
+    /** Whether the operation's JSON success answers are documented as JSON values (not as a downloaded file). */
+    public boolean answersJsonValues(String operationId) {
+        List<Boolean> found = new ArrayList<>();
+        forEachJsonSuccess((id, media) -> {
+            if (id.equals(operationId)) {
+                found.add(!"binary".equals(resolve(media.get("schema")).path("format").asString("")));
+            }
+        });
+        return found.contains(Boolean.TRUE);
+    }
+
+    /** The operation ids whose JSON success responses carry an example. */
+    public List<String> operationsWithExamples() {
+        List<String> ids = new ArrayList<>();
+        forEachJsonSuccess((id, media) -> {
+            if (media.has("examples") || media.has("example")) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** Examples of JSON success responses that do not fit the response's schema. */
+    public List<String> exampleViolations() {
+        List<String> out = new ArrayList<>();
+        forEachJsonSuccess((id, media) -> {
+            JsonNode examples = media.get("examples");
+            if (examples != null) {
+                for (Map.Entry<String, JsonNode> example : examples.properties()) {
+                    JsonNode value = resolve(example.getValue()).get("value");
+                    validate(value, media.get("schema"), id + " example " + example.getKey(), out);
+                }
+            }
+        });
+        return out;
+    }
+
+    private void forEachJsonSuccess(java.util.function.BiConsumer<String, JsonNode> action) {
+        for (PathTemplate path : paths) {
+            for (Map.Entry<String, JsonNode> operation : path.item().properties()) {
+                for (Map.Entry<String, JsonNode> response : operation.getValue().get("responses").properties()) {
+                    JsonNode media = resolve(response.getValue()).at("/content/application~1json");
+                    if (response.getKey().startsWith("2") && !media.isMissingNode()) {
+                        action.accept(operation.getValue().get("operationId").asString(), media);
+                    }
+                }
+            }
+        }
+    }
+
     /** What does not fit the document in {@code reply} to {@code method path}; empty when everything fits. */
     public List<String> violations(String method, String path, Reply reply) {
         String name = method + " " + path + " -> " + reply.status();

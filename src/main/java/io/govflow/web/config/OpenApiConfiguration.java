@@ -110,6 +110,11 @@ public class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer successExamples() {
+        return new SuccessExamples();
+    }
+
+    @Bean
     OpenApiCustomizer schemaContract(GovflowProperties properties) {
         return new SchemaContract(properties.http().maxBody().toBytes());
     }

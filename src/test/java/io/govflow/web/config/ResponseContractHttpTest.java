@@ -2,12 +2,16 @@ package io.govflow.web.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -16,6 +20,9 @@ import io.govflow.support.RunningApp;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every documented status, header and body is what the service really sends: a walk through the API (the README
@@ -26,12 +33,15 @@ class ResponseContractHttpTest {
     private static final String ADMIN = "contract-test-admin-token";
     private static final String AGENT = "scout_20251201";
     private static final String OWNER = "finder_agent_07";
+    private static final String EXAMPLE_KEY = "gvf_EXAMPLE-only-shown-once-keep-it-secret-0000000";
 
     @TempDir
     Path dataDir;
 
     private final List<String> violations = new ArrayList<>();
     private final Set<String> answered = new LinkedHashSet<>();
+    /** The first JSON success body of each operation: the examples the document shows. */
+    private final Map<String, JsonNode> firstAnswers = new TreeMap<>();
     private @Nullable ApiClient client;
     private @Nullable OpenApiContract contract;
 
@@ -143,6 +153,13 @@ class ResponseContractHttpTest {
             call("POST", "/api/v1/agents/" + OWNER + "/updates", rotated, Map.of());
         }
         assertThat(violations).as("answers that do not fit the OpenAPI document").isEmpty();
+        if (Boolean.getBoolean("openapi.examples.update")) {
+            writeExamples();
+        } else {
+            assertThat(contract.operationsWithExamples()).as("operations whose answers the walk recorded show one")
+                    .containsAll(firstAnswers.keySet());
+        }
+        assertThat(contract.exampleViolations()).as("examples that do not fit their schema").isEmpty();
         assertThat(answered).as("the walk reached the answers it means to check").contains(
                 "POST /api/v1/agents 201", "POST /api/v1/agents/{id}/exports 201", "POST /api/v1/discoveries 201",
                 "POST /api/v1/dialectic/sessions 201", "PUT /api/v1/agents/{id}/context/{type} 201",
@@ -177,6 +194,27 @@ class ResponseContractHttpTest {
                 "POST /api/v1/agents 403");
     }
 
+    /**
+     * Records the first answer of each operation as its example ({@code -Dopenapi.examples.update=true}), with
+     * every issued key replaced by a placeholder.
+     */
+    private void writeExamples() {
+        Path directory = Path.of("src", "main", "resources", "openapi", "examples");
+        try {
+            Files.createDirectories(directory);
+            for (Map.Entry<String, JsonNode> answer : firstAnswers.entrySet()) {
+                JsonNode example = answer.getValue().deepCopy();
+                if (example instanceof ObjectNode object && object.has("api_key")) {
+                    object.put("api_key", EXAMPLE_KEY);
+                }
+                Files.writeString(directory.resolve(answer.getKey() + ".json"),
+                        ApiClient.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(example) + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Reply call(String method, String path, @Nullable String bearer, @Nullable Object body) {
         return call(method, path, bearer, body, Map.of());
     }
@@ -187,6 +225,12 @@ class ResponseContractHttpTest {
         Reply reply = client.send(method, path, bearer, body, headers);
         violations.addAll(contract.violations(method, path, reply));
         answered.add(method + " " + contract.templateOf(path) + " " + reply.status());
+        String operationId = contract.operationId(method, path);
+        if (operationId != null && reply.status() / 100 == 2 && reply.json() != null
+                && contract.answersJsonValues(operationId)
+                && reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            firstAnswers.putIfAbsent(operationId, reply.json());
+        }
         return reply;
     }
 }
