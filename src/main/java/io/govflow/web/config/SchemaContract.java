@@ -58,6 +58,9 @@ final class SchemaContract implements OpenApiCustomizer {
     static final String TIMESTAMP_DESCRIPTION = "ISO 8601 date-time as the seed writes it, e.g. "
             + "2025-12-01T15:12:45.585896 (no offset: the reference's naive timestamps)";
 
+    /** Timestamps that are an empty string while there is nothing to date (a manifest never written). */
+    private static final Map<String, String> EMPTY_WHEN_NONE = Map.of("ContextListResponse", "updated_at");
+
     private static final List<String> AGENT_ID_FIELDS = List.of("agent_id", "paused_agent_id", "reviewer_agent_id",
             "parent_agent_id");
 
@@ -123,6 +126,13 @@ final class SchemaContract implements OpenApiCustomizer {
                     values.forEach(v -> addEnum(value, v));
                 }
             });
+        }
+        String emptyWhenNone = EMPTY_WHEN_NONE.get(name);
+        if (emptyWhenNone != null && properties != null && properties.get(emptyWhenNone) != null) {
+            Schema<?> timestamp = properties.get(emptyWhenNone);
+            timestamp.setPattern("^$|" + TIMESTAMP);
+            timestamp.setMaxLength(40);
+            timestamp.setDescription(TIMESTAMP_DESCRIPTION + "; empty while there is none");
         }
         walk(schema, null, inRequest);
     }

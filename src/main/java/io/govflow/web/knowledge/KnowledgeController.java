@@ -103,7 +103,7 @@ public class KnowledgeController {
     @GetMapping(path = "/api/v1/discoveries/{did}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getDiscovery", summary = "One discovery")
-    @ApiErrors({ DISCOVERY_NOT_FOUND, STATE_CORRUPT })
+    @ApiErrors({ VALIDATION_FAILED, DISCOVERY_NOT_FOUND, STATE_CORRUPT })
     public One get(@Parameter(example = "2025-12-01T15:12:45.585896") @PathVariable String did) {
         return new One(true, knowledge.toJson(knowledge.get(did)));
     }
