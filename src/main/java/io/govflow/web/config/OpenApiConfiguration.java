@@ -1,7 +1,10 @@
 package io.govflow.web.config;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.web.error.ErrorEnvelope;
@@ -13,6 +16,7 @@ import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -107,6 +111,25 @@ public class OpenApiConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     ModelConverter recordSchemas() {
         return new RecordSchemas();
+    }
+
+    /** The error examples no operation refers to (codes answered outside the documented operations) go. */
+    @Bean
+    OpenApiCustomizer unusedErrorExamples() {
+        return openApi -> {
+            Map<String, Example> examples = openApi.getComponents().getExamples();
+            if (examples == null || openApi.getPaths() == null) {
+                return;
+            }
+            Set<String> used = new HashSet<>();
+            openApi.getPaths().values().stream().flatMap(p -> p.readOperations().stream())
+                    .flatMap(o -> o.getResponses().values().stream())
+                    .filter(r -> r.getContent() != null).flatMap(r -> r.getContent().values().stream())
+                    .filter(m -> m.getExamples() != null).flatMap(m -> m.getExamples().values().stream())
+                    .map(Example::get$ref).filter(Objects::nonNull)
+                    .forEach(ref -> used.add(ref.substring(ref.lastIndexOf('/') + 1)));
+            examples.keySet().retainAll(used);
+        };
     }
 
     @Bean

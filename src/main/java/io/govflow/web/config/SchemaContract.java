@@ -79,7 +79,8 @@ final class SchemaContract implements OpenApiCustomizer {
             Map.entry("ReviewCreatedResponse", Map.of("phase", phases())),
             Map.entry("ReviewStepResponse", Map.of("phase", phases())),
             Map.entry("ReviewSessionSummary", Map.of("phase", phases())),
-            Map.entry("ContextReadResponse", Map.of("source", sources())));
+            Map.entry("ContextReadResponse", Map.of("source", sources())),
+            Map.entry("ThresholdsResponse", Map.of("source", List.of("default", "persisted"))));
 
     /** Query parameters with a closed set of values, by name. */
     private static final Map<String, List<String>> PARAMETER_ENUMS = Map.of(

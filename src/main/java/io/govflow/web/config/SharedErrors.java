@@ -15,8 +15,11 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class SharedErrors {
 
-    /** Any endpoint can fail unexpectedly. */
-    static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.INTERNAL_ERROR);
+    /**
+     * Any endpoint can fail unexpectedly, and refuses a request whose Accept header allows none of its media types
+     * (answered before the handler runs).
+     */
+    static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.NOT_ACCEPTABLE, ErrorCode.INTERNAL_ERROR);
     /** Endpoints that need a credential: none sent, or one that does not fit. */
     static final Set<ErrorCode> AUTHENTICATED = EnumSet.of(ErrorCode.AUTHENTICATION_REQUIRED,
             ErrorCode.AUTHENTICATION_FAILED);

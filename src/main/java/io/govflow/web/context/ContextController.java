@@ -106,7 +106,9 @@ public class ContextController {
 
     @DeleteMapping("/{type}")
     @Access(Access.Level.TENANT_OR_ADMIN)
-    @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy")
+    @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy",
+            description = "Removes the document, its previous copy and its manifest entry. governance.* types are "
+                    + "maintained by the service and cannot be deleted.")
     @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
             LOCK_TIMEOUT, STORE_READ_ONLY, STORAGE_ERROR })
     public ContextDeleteResponse delete(@PathVariable String id, @PathVariable String type) {

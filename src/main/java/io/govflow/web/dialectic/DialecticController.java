@@ -131,7 +131,9 @@ public class DialecticController {
 
     @GetMapping(path = "/api/v1/agents/{id}/dialectic-sessions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "listAgentSessions", summary = "Sessions an agent takes part in, newest first")
+    @Operation(operationId = "listAgentSessions", summary = "Sessions an agent takes part in, newest first",
+            description = "Every dialectic session in which the agent is the paused agent or the reviewer, with its "
+                    + "role, phase and outcome.")
     @ApiErrors({ INVALID_AGENT_ID })
     public Listed list(@PathVariable String id) {
         List<Summary> sessions = dialectic.listForAgent(id).stream().map(Summary::of).toList();

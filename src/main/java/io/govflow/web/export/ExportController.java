@@ -108,6 +108,8 @@ public class ExportController {
     @GetMapping("/api/v1/exports/{kind}/{filename}")
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "downloadExport", summary = "Download an export file",
+            description = "Streams a file of history/ (kind history) or exports/ (kind package) as written, with "
+                    + "Content-Disposition; list the files with GET /api/v1/exports.",
             responses = @ApiResponse(responseCode = "200", description = "The file", content = {
                     @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))

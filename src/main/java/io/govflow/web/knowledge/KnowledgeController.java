@@ -94,7 +94,8 @@ public class KnowledgeController {
 
     @GetMapping(path = "/api/v1/discoveries/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "discoveryStats", summary = "Counts over the knowledge graph")
+    @Operation(operationId = "discoveryStats", summary = "Counts over the knowledge graph",
+            description = "Totals of discoveries, tags and agents, and counts by agent, type, status and severity.")
     @ApiErrors({ STATE_CORRUPT })
     public Stats stats() {
         return Stats.of(knowledge.stats());
@@ -102,7 +103,9 @@ public class KnowledgeController {
 
     @GetMapping(path = "/api/v1/discoveries/{did}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getDiscovery", summary = "One discovery")
+    @Operation(operationId = "getDiscovery", summary = "One discovery",
+            description = "The discovery as stored in the knowledge graph, by its id (the timestamp it was "
+                    + "recorded at).")
     @ApiErrors({ VALIDATION_FAILED, DISCOVERY_NOT_FOUND, STATE_CORRUPT })
     public One get(@Parameter(example = "2025-12-01T15:12:45.585896") @PathVariable String did) {
         return new One(true, knowledge.toJson(knowledge.get(did)));

@@ -30,7 +30,9 @@ public class ThresholdsController {
 
     @GetMapping
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getThresholds", summary = "The decision thresholds in force")
+    @Operation(operationId = "getThresholds", summary = "The decision thresholds in force",
+            description = "The four thresholds every decision uses, where they come from (defaults or "
+                    + "thresholds.json) and when they were last replaced.")
     @ApiErrors({ STORAGE_ERROR })
     public ThresholdsResponse get() {
         return ThresholdsResponse.of(thresholds.setting());

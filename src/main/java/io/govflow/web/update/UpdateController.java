@@ -68,7 +68,9 @@ public class UpdateController {
 
     @GetMapping("/metrics")
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getMetrics", summary = "Current governance metrics of an agent")
+    @Operation(operationId = "getMetrics", summary = "Current governance metrics of an agent",
+            description = "The EISV state, attention (current and mean), phi and verdict, health status, sampling "
+                    + "parameters and the counts of decisions, from the agent's state; changes nothing.")
     @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT })
     public MetricsResponse metrics(@PathVariable String id) {
         AgentMetrics metrics = updateFlow.metrics(id);

@@ -149,6 +149,7 @@ class ResponseContractHttpTest {
             call("POST", agent + "/updates", key, "{\"complexity\": ");
             call("POST", agent + "/updates", key, "a=b", Map.of("Content-Type", "application/x-www-form-urlencoded"));
             call("GET", "/api/v1/consistency", key, null);
+            call("GET", agent + "/metrics", key, null, Map.of("Accept", "text/csv"));
             call("DELETE", "/api/v1/agents/" + OWNER, ADMIN, null);
             call("POST", "/api/v1/agents/" + OWNER + "/updates", rotated, Map.of());
         }
@@ -167,7 +168,7 @@ class ResponseContractHttpTest {
                 "GET /api/v1/exports/{kind}/{filename} 200", "PATCH /api/v1/agents/{id} 412",
                 "GET /api/v1/agents/{id}/metrics 401", "GET /api/v1/agents/{id}/metrics 404",
                 "GET /api/v1/agents/{id}/metrics 400", "POST /api/v1/agents 409", "POST /api/v1/agents 400",
-                "POST /api/v1/agents/{id}/updates 415", "GET /api/v1/consistency 403",
+                "POST /api/v1/agents/{id}/updates 415", "GET /api/v1/consistency 403", "GET /api/v1/agents/{id}/metrics 406",
                 "PUT /api/v1/config/thresholds 403", "POST /api/v1/agents/{id}/updates 409");
         assertThat(answered).hasSizeGreaterThan(55);
     }
