@@ -25,10 +25,12 @@ public record ErrorEnvelope(
                 + "(strings, numbers, arrays or objects); empty when there are none",
                 additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> details,
         RecoveryBody recovery,
-        @Schema(example = "urn:govflow:error:agent-not-found") String type,
+        @Schema(example = "urn:govflow:error:agent-not-found", pattern = "^urn:govflow:error:[a-z-]{1,64}$",
+                maxLength = 82) String type,
         @Schema(example = "Agent not found") String title,
         String detail,
-        @Schema(example = "urn:govflow:request:6f1c2b3a") String instance) {
+        @Schema(example = "urn:govflow:request:6f1c2b3a9d0e4f5a8b7c6d5e4f3a2b1c",
+                pattern = "^urn:govflow:request:[0-9a-f]{32}$", maxLength = 52) String instance) {
 
     /** Recovery guidance: what to do, which operations help, numbered steps. */
     public record RecoveryBody(String action, @JsonProperty("related_tools") java.util.List<String> relatedTools,
