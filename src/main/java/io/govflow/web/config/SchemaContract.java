@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.govflow.engine.Decision;
-import io.govflow.error.ErrorCode;
 import io.govflow.engine.StatusPolicy;
 import io.govflow.engine.Verdict;
 import io.govflow.flow.context.ContextSourceKind;
@@ -81,8 +80,7 @@ final class SchemaContract implements OpenApiCustomizer {
             Map.entry("ReviewStepResponse", Map.of("phase", phases())),
             Map.entry("ReviewSessionSummary", Map.of("phase", phases())),
             Map.entry("ContextReadResponse", Map.of("source", sources())),
-            Map.entry("ThresholdsResponse", Map.of("source", List.of("default", "persisted"))),
-            Map.entry("ErrorEnvelope", Map.of("error_code", errorCodes())));
+            Map.entry("ThresholdsResponse", Map.of("source", List.of("default", "persisted"))));
 
     /** Query parameters with a closed set of values, by name. */
     private static final Map<String, List<String>> PARAMETER_ENUMS = Map.of(
@@ -351,10 +349,6 @@ final class SchemaContract implements OpenApiCustomizer {
         }
         Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(l -> l != null)
                 .flatMap(List::stream).forEach(s -> refs(s, sink, visited));
-    }
-
-    private static List<String> errorCodes() {
-        return Arrays.stream(ErrorCode.values()).map(ErrorCode::name).toList();
     }
 
     private static List<String> health() {

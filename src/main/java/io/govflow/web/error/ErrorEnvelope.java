@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ErrorEnvelope(
         @Schema(example = "false") boolean success,
         @Schema(example = "Agent 'scout_7' is not registered.") String error,
-        @JsonProperty("error_code") @Schema(example = "AGENT_NOT_FOUND") String errorCode,
+        @JsonProperty("error_code") @Schema(example = "AGENT_NOT_FOUND", pattern = "^[A-Z][A-Z_]{1,63}$",
+                maxLength = 64, description = "Stable and machine-readable; new codes may be added, so clients "
+                        + "treat an unknown one by its HTTP status") String errorCode,
         @Schema(example = "404") int status,
         @JsonProperty("request_id") @Schema(example = "6f1c2b3a9d0e4f5a8b7c6d5e4f3a2b1c", pattern = "^[0-9a-f]{32}$",
                 maxLength = 32) String requestId,

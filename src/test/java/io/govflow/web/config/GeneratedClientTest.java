@@ -81,7 +81,7 @@ class GeneratedClientTest {
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.getCode()).isEqualTo(400);
                         ErrorEnvelope envelope = envelope(client, e);
-                        assertThat(envelope.getErrorCode()).isEqualTo(ErrorEnvelope.ErrorCodeEnum.INVALID_AGENT_ID);
+                        assertThat(envelope.getErrorCode()).isEqualTo("INVALID_AGENT_ID");
                         assertThat(envelope.getDetails()).containsKey("reason");
                         assertThat(envelope.getRecovery().getRelatedTools()).contains("registerAgent");
                     });
@@ -89,7 +89,7 @@ class GeneratedClientTest {
                     .tags(List.of("not a tag"))))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         ErrorEnvelope envelope = envelope(client, e);
-                        assertThat(envelope.getErrorCode()).isEqualTo(ErrorEnvelope.ErrorCodeEnum.VALIDATION_FAILED);
+                        assertThat(envelope.getErrorCode()).isEqualTo("VALIDATION_FAILED");
                         assertThat(envelope.getDetails().get("fields")).isInstanceOf(List.class);
                     });
         }
