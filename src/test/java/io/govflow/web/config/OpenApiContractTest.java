@@ -216,12 +216,7 @@ class OpenApiContractTest {
     }
 
     private static List<String> successStatuses(JsonNode operation) {
-        return strings(operation.get("responses").propertyNames().stream().filter(s -> s.startsWith("2")).sorted()
-                .toList());
-    }
-
-    private static List<String> strings(List<String> values) {
-        return values;
+        return operation.get("responses").propertyNames().stream().filter(s -> s.startsWith("2")).sorted().toList();
     }
 
     private static List<String> strings(JsonNode node) {
