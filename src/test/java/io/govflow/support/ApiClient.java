@@ -61,6 +61,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Reply reply = new Reply(response.statusCode(), response.headers(), response.body(), parse(response.body()));
             SecretLedger.inspectResponse(method + " " + path, reply.status(), reply.raw(), issuedKey(reply.json()));
+            ContractLedger.inspect(this, method, path, reply);
             return reply;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Registered for every test class (extension auto-detection, {@code junit-platform.properties}): copies
  * everything written to stdout and stderr during the class (the log output of in-process applications, which
  * log to the console) and, after the class, fails it if that output contains any credential of
- * {@link SecretLedger}, or if any scan recorded a violation during the class. Together the classes cover the log
+ * {@link SecretLedger}, or if any scan recorded a violation during the class, or if an answer to a documented
+ * operation did not fit the OpenAPI document ({@link ContractLedger}). Together the classes cover the log
  * output of the whole suite; child JVM logs are scanned by {@link ChildService}.
  */
 public final class SuiteOutputCapture implements BeforeAllCallback, AfterAllCallback {
@@ -35,6 +36,7 @@ public final class SuiteOutputCapture implements BeforeAllCallback, AfterAllCall
             CAPTURED.reset();
         }
         SecretLedger.drainViolations();
+        ContractLedger.drainViolations();
     }
 
     @Override
@@ -53,6 +55,11 @@ public final class SuiteOutputCapture implements BeforeAllCallback, AfterAllCall
         problems.addAll(SecretLedger.drainViolations());
         if (!problems.isEmpty()) {
             throw new AssertionError("credentials leaked during " + context.getDisplayName() + ": " + problems);
+        }
+        List<String> undocumented = ContractLedger.drainViolations();
+        if (!undocumented.isEmpty()) {
+            throw new AssertionError("answers that do not fit the OpenAPI document during "
+                    + context.getDisplayName() + ": " + undocumented);
         }
     }
 

@@ -14,6 +14,9 @@ import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ResponseHeader;
+import io.govflow.web.config.ApiSuccess;
+import io.govflow.web.config.ApiTags;
 import io.govflow.web.update.MetricsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,11 +30,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Registration and lookup of agents. */
 @RestController
 @RequestMapping(path = "/api/v1/agents", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Agents", description = "Register agents and read their metadata")
+@Tag(name = ApiTags.AGENTS)
 public class AgentController {
 
     private final AgentRegistry registry;
@@ -47,9 +51,10 @@ public class AgentController {
     @Operation(operationId = "registerAgent", summary = "Register an agent",
             description = "Returns the agent's api_key once; only its SHA-256 hash is stored. Keep it.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, ADMIN_DISABLED, METADATA_CORRUPT }, writes = true)
-    public ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public RegistrationResponse register(@Valid @RequestBody RegisterRequest body) {
         Registration registration = registry.register(body.toCommand());
-        return ResponseEntity.status(HttpStatus.CREATED).body(RegistrationResponse.of(registration));
+        return RegistrationResponse.of(registration);
     }
 
     @GetMapping("/{id}")
@@ -57,6 +62,7 @@ public class AgentController {
     @Operation(operationId = "getAgent", summary = "An agent's metadata and current metrics",
             description = "The ETag header covers the user-editable fields (status, tags, notes, lifecycle events).")
     @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT, METADATA_CORRUPT })
+    @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentResponse> get(@PathVariable String id) {
         AgentRecord record = registry.get(id);
         MetricsResponse metrics = MetricsResponse.of(updateFlow.metrics(id));

@@ -20,6 +20,9 @@ import io.govflow.flow.agent.AgentListing;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ResponseHeader;
+import io.govflow.web.config.ApiSuccess;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/agents", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Agent lifecycle", description = "List agents, edit their metadata, archive, resume, delete, rotate keys")
+@Tag(name = ApiTags.LIFECYCLE)
 public class AgentLifecycleController {
 
     private final AgentListing listing;
@@ -82,6 +85,7 @@ public class AgentLifecycleController {
                     + "If-Match (the ETag of GET /api/v1/agents/{id}) the edit applies only if nothing changed since.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, PRECONDITION_FAILED,
             METADATA_CORRUPT }, writes = true)
+    @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentChangeResponse> patch(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PatchAgentRequest body) {
@@ -95,6 +99,7 @@ public class AgentLifecycleController {
                     + "a paused agent must be resumed first.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED,
             METADATA_CORRUPT }, writes = true)
+    @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentChangeResponse> archive(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ReasonRequest body) {
         return withEtag(lifecycle.archive(id, body == null ? null : body.reason()));
@@ -107,6 +112,7 @@ public class AgentLifecycleController {
                     + "the revise threshold, no void. Conditions are recorded in the resumed lifecycle event.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, UNSAFE_RESUME, STATE_CORRUPT,
             METADATA_CORRUPT }, writes = true)
+    @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentChangeResponse> resume(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ResumeRequest body) {
         List<String> conditions = body == null || body.conditions() == null ? List.of() : body.conditions();
@@ -139,6 +145,7 @@ public class AgentLifecycleController {
             description = "The next update sets the agent active again.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_PAUSED, AGENT_DELETED,
             METADATA_CORRUPT }, writes = true)
+    @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentChangeResponse> responseComplete(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ResponseCompleteRequest body) {
         return withEtag(lifecycle.responseComplete(id, body == null ? null : body.summary()));

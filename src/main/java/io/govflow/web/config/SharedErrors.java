@@ -15,8 +15,11 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class SharedErrors {
 
-    /** Any endpoint can fail unexpectedly. */
-    static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.INTERNAL_ERROR);
+    /**
+     * Any endpoint can fail unexpectedly, and refuses a request whose Accept header allows none of its media types
+     * (answered before the handler runs).
+     */
+    static final Set<ErrorCode> ALWAYS = EnumSet.of(ErrorCode.NOT_ACCEPTABLE, ErrorCode.INTERNAL_ERROR);
     /** Endpoints that need a credential: none sent, or one that does not fit. */
     static final Set<ErrorCode> AUTHENTICATED = EnumSet.of(ErrorCode.AUTHENTICATION_REQUIRED,
             ErrorCode.AUTHENTICATION_FAILED);
@@ -60,9 +63,9 @@ final class SharedErrors {
 
     private static Set<ErrorCode> byLevel(Access.Level level) {
         return switch (level) {
-            // registration is anonymous, or needs the admin token: its handler lists what it answers
-            case ANONYMOUS, REGISTRATION -> Set.of();
-            case ADMIN -> union(AUTHENTICATED, ADMIN);
+            case ANONYMOUS -> Set.of();
+            // anonymous while open registration is on; otherwise the admin token, with the admin codes
+            case REGISTRATION, ADMIN -> union(AUTHENTICATED, ADMIN);
             case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> AUTHENTICATED;
         };
     }

@@ -9,6 +9,7 @@ import io.govflow.flow.consistency.ConsistencyChecker;
 import io.govflow.flow.consistency.RepairFlow;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Consistency checks and repair (admin token). */
 @RestController
-@Tag(name = "Consistency and maintenance", description = "Check the data directory and repair what can be repaired")
+@Tag(name = ApiTags.MAINTENANCE)
 public class ConsistencyController {
 
     private final ConsistencyChecker checker;

@@ -17,6 +17,9 @@ import io.govflow.flow.context.ContextWriteFlow;
 import io.govflow.flow.context.ContextWritten;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ResponseHeader;
+import io.govflow.web.config.ApiSuccess;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/agents/{id}/context", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Context", description = "Compact agent context documents: summary first, with fallbacks")
+@Tag(name = ApiTags.CONTEXT)
 public class ContextController {
 
     /** Response header naming the source that served a read. */
@@ -74,6 +77,7 @@ public class ContextController {
                     + "type is new, 200 when replaced. governance.* types are maintained by the service.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
             STORAGE_ERROR }, writes = true)
+    @ApiSuccess(statuses = { HttpStatus.CREATED, HttpStatus.OK })
     public ResponseEntity<ContextWriteResponse> put(@PathVariable String id, @PathVariable String type,
             @Valid @RequestBody PutContextRequest body) {
         ContextWritten written = writes.put(id, type, body.toCommand());
@@ -90,6 +94,7 @@ public class ContextController {
                     + "(q= or the stored hints). The source is in the body and in X-Context-Source.")
     @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND,
             STATE_CORRUPT, STORAGE_ERROR })
+    @ApiSuccess(headers = ResponseHeader.CONTEXT_SOURCE)
     public ResponseEntity<ContextReadResponse> get(@PathVariable String id, @PathVariable String type,
             @Parameter(description = "summary (default) or full")
             @RequestParam(defaultValue = "summary") @Pattern(regexp = "summary|full") String view,
@@ -101,7 +106,9 @@ public class ContextController {
 
     @DeleteMapping("/{type}")
     @Access(Access.Level.TENANT_OR_ADMIN)
-    @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy")
+    @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy",
+            description = "Removes the document, its previous copy and its manifest entry. governance.* types are "
+                    + "maintained by the service and cannot be deleted.")
     @ApiErrors({ INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
             LOCK_TIMEOUT, STORE_READ_ONLY, STORAGE_ERROR })
     public ContextDeleteResponse delete(@PathVariable String id, @PathVariable String type) {

@@ -22,6 +22,7 @@ import io.govflow.flow.dialectic.SelfRecovery;
 import io.govflow.web.auth.Access;
 import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.govflow.web.dialectic.DialecticResponses.Created;
 import io.govflow.web.dialectic.DialecticResponses.Listed;
 import io.govflow.web.dialectic.DialecticResponses.Recovered;
@@ -36,19 +37,19 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Peer review that gets a paused agent back to work: request → thesis (paused agent) → antithesis (reviewer) →
  * syntheses (either) → resolved (resume or block), escalated or failed.
  */
 @RestController
-@Tag(name = "Dialectic review", description = "Peer review sessions, discovery disputes and self-recovery")
+@Tag(name = ApiTags.DIALECTIC)
 public class DialecticController {
 
     private static final String SESSION = "/api/v1/dialectic/sessions/{sid}";
@@ -73,10 +74,10 @@ public class DialecticController {
                     + "own recent attention, track record, shared tags, freshness).")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, DISCOVERY_NOT_FOUND, REVIEW_UNAVAILABLE,
             STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
-    public ResponseEntity<Created> create(@Parameter(hidden = true) HttpServletRequest request,
+    @ResponseStatus(HttpStatus.CREATED)
+    public Created create(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody ReviewRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Created.of(reviewRequests.create(RequestCaller.of(request), body.toRequest())));
+        return Created.of(reviewRequests.create(RequestCaller.of(request), body.toRequest()));
     }
 
     @PostMapping(path = SESSION + "/thesis", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -130,7 +131,9 @@ public class DialecticController {
 
     @GetMapping(path = "/api/v1/agents/{id}/dialectic-sessions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "listAgentSessions", summary = "Sessions an agent takes part in, newest first")
+    @Operation(operationId = "listAgentSessions", summary = "Sessions an agent takes part in, newest first",
+            description = "Every dialectic session in which the agent is the paused agent or the reviewer, with its "
+                    + "role, phase and outcome.")
     @ApiErrors({ INVALID_AGENT_ID })
     public Listed list(@PathVariable String id) {
         List<Summary> sessions = dialectic.listForAgent(id).stream().map(Summary::of).toList();

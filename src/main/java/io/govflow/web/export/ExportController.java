@@ -16,6 +16,9 @@ import io.govflow.flow.export.ExportFlow;
 import io.govflow.flow.export.StreamedFile;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ResponseHeader;
+import io.govflow.web.config.ApiSuccess;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,11 +38,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The export flow over HTTP. */
 @RestController
-@Tag(name = "Export flow", description = "Full history from the update log: inline, streamed, as files; validation")
+@Tag(name = ApiTags.EXPORTS)
 public class ExportController {
 
     private static final String FORMAT_DOC = "json (default) or csv";
@@ -67,9 +71,10 @@ public class ExportController {
     @Operation(operationId = "downloadHistory", summary = "Download the agent's full history as a file",
             description = "Streamed (memory does not grow with history length), with Content-Disposition.",
             responses = @ApiResponse(responseCode = "200", description = "The history document", content = {
-                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))
     @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, UNSUPPORTED_EXPORT_FORMAT, STATE_CORRUPT, STORAGE_ERROR })
+    @ApiSuccess(headers = ResponseHeader.CONTENT_DISPOSITION)
     public ResponseEntity<StreamingResponseBody> downloadHistory(@PathVariable String id,
             @Parameter(description = FORMAT_DOC) @RequestParam(required = false) @Nullable String format) {
         return stream(exportFlow.downloadHistory(id, format));
@@ -83,10 +88,10 @@ public class ExportController {
                     + "EXPORT_EXISTS unless overwrite is true. file_path is relative to the data directory.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT, AGENT_NOT_FOUND, EXPORT_EXISTS,
             STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
-    public ResponseEntity<ExportResponse> export(@PathVariable String id,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ExportResponse export(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ExportRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(ExportResponse.of(exportFlow.export(id, ExportRequest.toCommand(body))));
+        return ExportResponse.of(exportFlow.export(id, ExportRequest.toCommand(body)));
     }
 
     @GetMapping(path = "/api/v1/exports", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -103,10 +108,13 @@ public class ExportController {
     @GetMapping("/api/v1/exports/{kind}/{filename}")
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "downloadExport", summary = "Download an export file",
+            description = "Streams a file of history/ (kind history) or exports/ (kind package) as written, with "
+                    + "Content-Disposition; list the files with GET /api/v1/exports.",
             responses = @ApiResponse(responseCode = "200", description = "The file", content = {
-                    @Content(mediaType = "application/json", schema = @Schema(type = "string")),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")) }))
+                    @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))
     @ApiErrors({ VALIDATION_FAILED, INVALID_FILENAME, EXPORT_NOT_FOUND, STORAGE_ERROR })
+    @ApiSuccess(headers = ResponseHeader.CONTENT_DISPOSITION)
     public ResponseEntity<StreamingResponseBody> download(
             @Parameter(description = "history or package") @PathVariable String kind,
             @Parameter(description = "File name with its extension") @PathVariable String filename) {

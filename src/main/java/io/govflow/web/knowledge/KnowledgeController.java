@@ -20,6 +20,7 @@ import io.govflow.store.knowledge.Discovery;
 import io.govflow.web.auth.Access;
 import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.govflow.web.knowledge.DiscoveryResponses.Listed;
 import io.govflow.web.knowledge.DiscoveryResponses.One;
 import io.govflow.web.knowledge.DiscoveryResponses.Similar;
@@ -34,7 +35,6 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +42,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The shared knowledge graph: agents record discoveries and find each other's. */
 @RestController
-@Tag(name = "Knowledge graph", description = "Record discoveries, search them, follow related ones")
+@Tag(name = ApiTags.KNOWLEDGE)
 public class KnowledgeController {
 
     private final KnowledgeService knowledge;
@@ -63,11 +64,12 @@ public class KnowledgeController {
                     + "related_to links up to 5 discoveries that share tags.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, RATE_LIMITED, STATE_CORRUPT,
             STORAGE_ERROR }, writes = true)
-    public ResponseEntity<Stored> store(@Parameter(hidden = true) HttpServletRequest request,
+    @ResponseStatus(HttpStatus.CREATED)
+    public Stored store(@Parameter(hidden = true) HttpServletRequest request,
             @Valid @RequestBody StoreDiscoveryRequest body) {
         StoredDiscovery stored = knowledge.store(RequestCaller.of(request), body.toCommand());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Stored(true, stored.id(),
-                knowledge.toJson(stored.discovery()), stored.related().stream().map(knowledge::toJson).toList()));
+        return new Stored(true, stored.id(), knowledge.toJson(stored.discovery()),
+                stored.related().stream().map(knowledge::toJson).toList());
     }
 
     @GetMapping(path = "/api/v1/discoveries", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +94,8 @@ public class KnowledgeController {
 
     @GetMapping(path = "/api/v1/discoveries/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "discoveryStats", summary = "Counts over the knowledge graph")
+    @Operation(operationId = "discoveryStats", summary = "Counts over the knowledge graph",
+            description = "Totals of discoveries, tags and agents, and counts by agent, type, status and severity.")
     @ApiErrors({ STATE_CORRUPT })
     public Stats stats() {
         return Stats.of(knowledge.stats());
@@ -100,8 +103,10 @@ public class KnowledgeController {
 
     @GetMapping(path = "/api/v1/discoveries/{did}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getDiscovery", summary = "One discovery")
-    @ApiErrors({ DISCOVERY_NOT_FOUND, STATE_CORRUPT })
+    @Operation(operationId = "getDiscovery", summary = "One discovery",
+            description = "The discovery as stored in the knowledge graph, by its id (the timestamp it was "
+                    + "recorded at).")
+    @ApiErrors({ VALIDATION_FAILED, DISCOVERY_NOT_FOUND, STATE_CORRUPT })
     public One get(@Parameter(example = "2025-12-01T15:12:45.585896") @PathVariable String did) {
         return new One(true, knowledge.toJson(knowledge.get(did)));
     }

@@ -14,23 +14,24 @@ import io.govflow.flow.migration.ReferenceMigration;
 import io.govflow.web.agent.KeyResponse;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Operator maintenance (admin token): reference migration, orphan adoption, lock files. */
 @RestController
 @RequestMapping(path = "/api/v1/maintenance", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Maintenance", description = "Migration of a reference data directory, orphans, lock files (admin)")
+@Tag(name = ApiTags.MAINTENANCE)
 public class MaintenanceController {
 
     private final ReferenceMigration migration;
@@ -63,8 +64,9 @@ public class MaintenanceController {
                     + "new api_key once. The state file is kept as it is.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, AGENT_NOT_FOUND, STATE_CORRUPT,
             METADATA_CORRUPT }, writes = true)
-    public ResponseEntity<KeyResponse> adopt(@Valid @RequestBody AdoptRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(KeyResponse.of(adoption.adopt(body.agentId())));
+    @ResponseStatus(HttpStatus.CREATED)
+    public KeyResponse adopt(@Valid @RequestBody AdoptRequest body) {
+        return KeyResponse.of(adoption.adopt(body.agentId()));
     }
 
     @GetMapping("/locks")

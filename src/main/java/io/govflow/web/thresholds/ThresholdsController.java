@@ -5,6 +5,7 @@ import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import io.govflow.flow.update.CurrentThresholds;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The runtime decision thresholds, persisted in {@code thresholds.json} and used by every decision. */
 @RestController
 @RequestMapping(path = "/api/v1/config/thresholds", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Configuration", description = "Runtime decision thresholds")
+@Tag(name = ApiTags.CONFIGURATION)
 public class ThresholdsController {
 
     private final CurrentThresholds thresholds;
@@ -29,7 +30,9 @@ public class ThresholdsController {
 
     @GetMapping
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getThresholds", summary = "The decision thresholds in force")
+    @Operation(operationId = "getThresholds", summary = "The decision thresholds in force",
+            description = "The four thresholds every decision uses, where they come from (defaults or "
+                    + "thresholds.json) and when they were last replaced.")
     @ApiErrors({ STORAGE_ERROR })
     public ThresholdsResponse get() {
         return ThresholdsResponse.of(thresholds.setting());

@@ -14,6 +14,7 @@ import io.govflow.flow.update.AgentMetrics;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
+import io.govflow.web.config.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The update flow over HTTP: authenticated updates, side-effect-free simulations, current metrics. */
 @RestController
 @RequestMapping(path = "/api/v1/agents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Update flow", description = "Post an update after each unit of work and get a governance decision")
+@Tag(name = ApiTags.UPDATES)
 public class UpdateController {
 
     private final UpdateFlow updateFlow;
@@ -67,7 +68,9 @@ public class UpdateController {
 
     @GetMapping("/metrics")
     @Access(Access.Level.ANY_CREDENTIAL)
-    @Operation(operationId = "getMetrics", summary = "Current governance metrics of an agent")
+    @Operation(operationId = "getMetrics", summary = "Current governance metrics of an agent",
+            description = "The EISV state, attention (current and mean), phi and verdict, health status, sampling "
+                    + "parameters and the counts of decisions, from the agent's state; changes nothing.")
     @ApiErrors({ INVALID_AGENT_ID, AGENT_NOT_FOUND, STATE_CORRUPT })
     public MetricsResponse metrics(@PathVariable String id) {
         AgentMetrics metrics = updateFlow.metrics(id);

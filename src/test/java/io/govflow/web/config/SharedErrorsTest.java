@@ -8,6 +8,7 @@ import static io.govflow.error.ErrorCode.CHECKPOINT_BACKLOG;
 import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INTERNAL_ERROR;
+import static io.govflow.error.ErrorCode.NOT_ACCEPTABLE;
 import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
 import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
@@ -28,15 +29,15 @@ import org.springframework.web.method.HandlerMethod;
 class SharedErrorsTest {
 
     @Test
-    void anAnonymousReadHasOnlyItsOwnCodesAndTheUnexpectedOne() {
+    void anAnonymousReadHasOnlyItsOwnCodesAndTheOnesEveryEndpointHas() {
         assertThat(SharedErrors.of(handler("anonymousRead"))).containsExactlyInAnyOrder(AGENT_NOT_FOUND,
-                INTERNAL_ERROR);
+                NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
     void aCredentialAddsTheTwoAuthenticationCodes() {
         assertThat(SharedErrors.of(handler("agentRead"))).containsExactlyInAnyOrder(AGENT_NOT_FOUND,
-                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, INTERNAL_ERROR);
+                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
@@ -44,13 +45,14 @@ class SharedErrorsTest {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, CHECKPOINT_BACKLOG, DISK_FULL,
-                INTERNAL_ERROR);
+                NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
-    void registrationListsItsOwnAuthenticationAnswers() {
-        assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(ADMIN_DISABLED,
-                VALIDATION_FAILED, MALFORMED_JSON, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR);
+    void registrationSharesTheAdminAnswersOfClosedRegistration() {
+        assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
+                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     private static HandlerMethod handler(String name) {

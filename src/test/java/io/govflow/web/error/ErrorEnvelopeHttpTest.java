@@ -47,6 +47,21 @@ class ErrorEnvelopeHttpTest {
     }
 
     @Test
+    void unknownActuatorSubPath() {
+        assertEnvelope(client.get("/actuator/health/diskSpace", null), 404, "ROUTE_NOT_FOUND");
+        assertEnvelope(client.get("/actuator/health/no_such_component", null), 404, "ROUTE_NOT_FOUND");
+    }
+
+    @Test
+    void actuatorAnswersWithABodyPassUnchanged() {
+        Reply health = client.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/info", null).body().get("build").get("artifact").asString())
+                .isEqualTo("govflow");
+    }
+
+    @Test
     void wrongMethod() {
         Reply reply = client.send("DELETE", "/api/v1/agents/envelope_agent/updates", key, null, Map.of());
         assertEnvelope(reply, 405, "METHOD_NOT_ALLOWED");
