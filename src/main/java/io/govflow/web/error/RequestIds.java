@@ -1,6 +1,7 @@
 package io.govflow.web.error;
 
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletRequest;
 
@@ -13,8 +14,14 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /**
+     * 128 random bits as 32 hex digits. A correlation id, not a secret: drawn from the thread's own generator, so
+     * concurrent requests do not queue on one shared secure generator as {@code UUID.randomUUID()} makes them.
+     */
     public static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     /** The id of this request, created on first use (requests rejected before the filter still get one). */
