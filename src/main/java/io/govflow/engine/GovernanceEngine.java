@@ -73,7 +73,7 @@ public final class GovernanceEngine {
 
     /** The coherence trend input: the last ten values, or nothing while fewer than two exist. */
     private static List<Double> recentCoherence(GovernanceState state) {
-        BoundedHistory<Double> series = state.coherenceSeries();
+        DoubleHistory series = state.coherenceSeries();
         return series.size() >= 2 ? series.last(TREND_WINDOW) : List.of();
     }
 

@@ -29,25 +29,25 @@ public final class GovernanceState {
     private double piIntegral;
     private long lambda1UpdateSkips;
 
-    private BoundedHistory<Double> eHistory;
-    private BoundedHistory<Double> iHistory;
-    private BoundedHistory<Double> sHistory;
-    private BoundedHistory<Double> vHistory;
-    private BoundedHistory<Double> coherenceHistory;
-    private BoundedHistory<Double> attentionHistory;
-    private BoundedHistory<Double> lambda1History;
+    private DoubleHistory eHistory;
+    private DoubleHistory iHistory;
+    private DoubleHistory sHistory;
+    private DoubleHistory vHistory;
+    private DoubleHistory coherenceHistory;
+    private DoubleHistory attentionHistory;
+    private DoubleHistory lambda1History;
     private BoundedHistory<String> decisionHistory;
     private BoundedHistory<String> timestampHistory;
 
     private GovernanceState(int window) {
         this.window = window;
-        this.eHistory = new BoundedHistory<>(window);
-        this.iHistory = new BoundedHistory<>(window);
-        this.sHistory = new BoundedHistory<>(window);
-        this.vHistory = new BoundedHistory<>(window);
-        this.coherenceHistory = new BoundedHistory<>(window);
-        this.attentionHistory = new BoundedHistory<>(window);
-        this.lambda1History = new BoundedHistory<>(window);
+        this.eHistory = new DoubleHistory(window);
+        this.iHistory = new DoubleHistory(window);
+        this.sHistory = new DoubleHistory(window);
+        this.vHistory = new DoubleHistory(window);
+        this.coherenceHistory = new DoubleHistory(window);
+        this.attentionHistory = new DoubleHistory(window);
+        this.lambda1History = new DoubleHistory(window);
         this.decisionHistory = new BoundedHistory<>(window);
         this.timestampHistory = new BoundedHistory<>(window);
     }
@@ -190,15 +190,15 @@ public final class GovernanceState {
 
     // Engine-side access: the live series and the mutations of one cycle.
 
-    BoundedHistory<Double> vSeries() {
+    DoubleHistory vSeries() {
         return vHistory;
     }
 
-    BoundedHistory<Double> coherenceSeries() {
+    DoubleHistory coherenceSeries() {
         return coherenceHistory;
     }
 
-    BoundedHistory<Double> attentionSeries() {
+    DoubleHistory attentionSeries() {
         return attentionHistory;
     }
 
@@ -329,38 +329,38 @@ public final class GovernanceState {
         }
 
         public Builder eHistory(List<Double> values) {
-            state.eHistory = series(values);
+            state.eHistory = numbers(values);
             return this;
         }
 
         public Builder iHistory(List<Double> values) {
-            state.iHistory = series(values);
+            state.iHistory = numbers(values);
             return this;
         }
 
         public Builder sHistory(List<Double> values) {
-            state.sHistory = series(values);
+            state.sHistory = numbers(values);
             return this;
         }
 
         public Builder vHistory(List<Double> values) {
-            state.vHistory = series(values);
+            state.vHistory = numbers(values);
             return this;
         }
 
         public Builder coherenceHistory(List<Double> values) {
-            state.coherenceHistory = series(values);
+            state.coherenceHistory = numbers(values);
             return this;
         }
 
         /** The attention series; {@code risk_history} in reference state files. */
         public Builder attentionHistory(List<Double> values) {
-            state.attentionHistory = series(values);
+            state.attentionHistory = numbers(values);
             return this;
         }
 
         public Builder lambda1History(List<Double> values) {
-            state.lambda1History = series(values);
+            state.lambda1History = numbers(values);
             return this;
         }
 
@@ -378,6 +378,10 @@ public final class GovernanceState {
         public GovernanceState build() {
             state.coherence = Coherence.clipped(state.v, state.c1);
             return state.copy();
+        }
+
+        private DoubleHistory numbers(List<Double> values) {
+            return DoubleHistory.of(state.window, List.copyOf(values));
         }
 
         private <T> BoundedHistory<T> series(List<T> values) {

@@ -41,7 +41,7 @@ public final class Significance {
     }
 
     /** Newest value minus the mean of up to nine values before it; 0 with fewer than two values. */
-    private static double riseOverBaseline(BoundedHistory<Double> series) {
+    private static double riseOverBaseline(DoubleHistory series) {
         if (series.size() < 2) {
             return 0.0;
         }

@@ -22,7 +22,7 @@ final class SnapshotBuilder {
     }
 
     MetricsSnapshot build() {
-        BoundedHistory<Double> attention = state.attentionSeries();
+        DoubleHistory attention = state.attentionSeries();
         Double currentRisk = attention.isEmpty() ? null : mean(attention.last(RECENT));
         double meanRisk = attention.isEmpty() ? 0.0 : mean(attention.toList());
         double phi = Verdict.phi(state.e(), state.i(), state.s(), state.v(), DriftVector.zero());

@@ -13,7 +13,7 @@ final class VoidDetector {
     }
 
     /** Whether the newest V (already in the history) is a void. */
-    static boolean isVoid(BoundedHistory<Double> vHistory, double v, Thresholds thresholds) {
+    static boolean isVoid(DoubleHistory vHistory, double v, Thresholds thresholds) {
         return Math.abs(v) > threshold(recentMagnitudes(vHistory), thresholds.voidThresholdInitial());
     }
 
@@ -21,7 +21,7 @@ final class VoidDetector {
      * Share of the last (up to) 100 V values whose magnitude exceeds the adaptive threshold of that same window;
      * 0 while fewer than ten values exist.
      */
-    static double recentVoidFrequency(BoundedHistory<Double> vHistory) {
+    static double recentVoidFrequency(DoubleHistory vHistory) {
         if (vHistory.size() < MIN_ADAPTIVE_HISTORY) {
             return 0.0;
         }
@@ -40,7 +40,7 @@ final class VoidDetector {
      * Share of all recorded V values whose magnitude exceeds the initial void threshold (not the adaptive one).
      * The reference uses its constant 0.15 here; we use the runtime value, which defaults to the same number.
      */
-    static double overallVoidFrequency(BoundedHistory<Double> vHistory, Thresholds thresholds) {
+    static double overallVoidFrequency(DoubleHistory vHistory, Thresholds thresholds) {
         if (vHistory.isEmpty()) {
             return 0.0;
         }
@@ -62,7 +62,7 @@ final class VoidDetector {
         return Bounds.clip(raw, THRESHOLD_MIN, THRESHOLD_MAX);
     }
 
-    private static double[] recentMagnitudes(BoundedHistory<Double> vHistory) {
+    private static double[] recentMagnitudes(DoubleHistory vHistory) {
         int count = Math.min(ADAPTIVE_WINDOW, vHistory.size());
         double[] magnitudes = new double[count];
         for (int index = 0; index < count; index++) {

@@ -19,8 +19,8 @@ import io.govflow.store.io.FileStamp;
 record AgentView(GovernanceState state, long seq, @Nullable Object logKey, long logEnd,
         Map<String, JsonNode> unknownStateFields) {
 
-    /** Rough heap bytes per history entry: a boxed double or a short string, and its slot in the ring. */
-    private static final long BYTES_PER_ENTRY = 9 * 40;
+    /** Rough heap bytes per update held: seven doubles in primitive rings, a decision word and a timestamp. */
+    private static final long BYTES_PER_ENTRY = 7 * 8 + 2 * 72;
     private static final long FIXED_BYTES = 1024;
 
     /** True when the log at the path is still the one this view was read from, ending where it ended. */
