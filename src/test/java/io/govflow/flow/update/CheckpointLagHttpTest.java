@@ -3,6 +3,7 @@ package io.govflow.flow.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,7 @@ class CheckpointLagHttpTest {
     Path dataDir;
 
     @Test
-    void readersSeeEffectiveValuesWhileTheFilesLagAndAGracefulShutdownLeavesThemAtTheLog() {
+    void readersSeeEffectiveValuesWhileTheFilesLagAndAGracefulShutdownLeavesThemAtTheLog() throws Exception {
         try (RunningApp app = RunningApp.start(dataDir, SLOW)) {
             ApiClient client = app.client();
             String key = client.register("lagging_agent");
@@ -54,6 +55,12 @@ class CheckpointLagHttpTest {
             assertThat(listed.raw()).contains("\"total_updates\":4");
             Reply metrics = client.get("/api/v1/agents/lagging_agent/metrics", key);
             assertThat(metrics.body().get("state").get("update_count").asLong()).isEqualTo(4);
+
+            Reply deleted = client.send("DELETE", "/api/v1/agents/lagging_agent", key, null, Map.of());
+            assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+            assertThat(deleted.body().get("agent").get("total_updates").asLong()).isEqualTo(4);
+            String backup = Files.readString(dataDir.resolve(deleted.body().get("backup_file").asString()));
+            assertThat(backup).as("the backup holds the effective record").contains("\"total_updates\": 4");
         }
         new StoreInvariants(dataDir).assertHold();
     }
