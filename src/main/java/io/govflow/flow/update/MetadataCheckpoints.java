@@ -116,13 +116,7 @@ public class MetadataCheckpoints {
 
     /** When the oldest line not yet written was committed ({@link System#nanoTime()}), or null when none is held. */
     @Nullable Long oldestNanos() {
-        Long oldest = null;
-        for (PendingLines lines : pending.values()) {
-            if (oldest == null || lines.sinceNanos() - oldest < 0) {
-                oldest = lines.sinceNanos();
-            }
-        }
-        return oldest;
+        return Oldest.of(pending.values(), PendingLines::sinceNanos);
     }
 
     /**

@@ -70,13 +70,7 @@ public class StateCheckpoints {
 
     /** When the oldest state file still behind fell behind ({@link System#nanoTime()}), or null when none is. */
     @Nullable Long oldestNanos() {
-        Long oldest = null;
-        for (Behind agent : behind.values()) {
-            if (oldest == null || agent.sinceNanos() - oldest < 0) {
-                oldest = agent.sinceNanos();
-            }
-        }
-        return oldest;
+        return Oldest.of(behind.values(), Behind::sinceNanos);
     }
 
     /** Writes at most {@code budget} of the checkpoints that are due, oldest first; returns how many it wrote. */
