@@ -124,6 +124,7 @@ public class UpdateFlow {
             UpdateResult result = engine.process(next, command.toInput(), current, now);
             UpdateLogEntry entry = CommittedUpdates.toEntry(result, next, command, now,
                     statusAfterUpdate(record.status(), result.decision().action()), current, idempotencyKey);
+            FiniteResults.require(entry);
             commit(agentId, entry, next, loaded);
             UpdateOutcome outcome = CommittedUpdates.toOutcome(agentId, entry, current, false);
             return new Committed(outcome,
@@ -149,6 +150,7 @@ public class UpdateFlow {
         String now = Timestamps.now(clock);
         UpdateResult result = engine.process(copy, command.toInput(), current, now);
         UpdateLogEntry entry = CommittedUpdates.toEntry(result, copy, command, now, null, current, null);
+        FiniteResults.require(entry);
         return CommittedUpdates.toOutcome(agentId, entry, current, true);
     }
 

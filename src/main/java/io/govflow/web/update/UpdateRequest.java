@@ -16,9 +16,10 @@ public record UpdateRequest(
         @DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double complexity,
         @Schema(description = "The agent's confidence in its work, 0..1 (default 1.0)", example = "0.9")
         @DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double confidence,
-        @Schema(description = "Ethical drift vector: at most 16 finite numbers, the first 3 are used (default [0,0,0])",
-                example = "[0.1, 0.0, 0.0]")
-        @Size(max = 16) @Nullable List<@NotNull @Finite Double> ethicalDrift,
+        @Schema(description = "Ethical drift vector: at most 16 numbers in [-1000, 1000] (bounds that keep every "
+                + "engine step finite), the first 3 are used (default [0,0,0])", example = "[0.1, 0.0, 0.0]")
+        @Size(max = 16) @Nullable List<@NotNull @Finite @DecimalMin("-1000.0") @DecimalMax("1000.0") Double>
+                ethicalDrift,
         @Schema(description = "What the agent produced (at most 64 KiB)", example = "Refactored the export handler.")
         @Size(max = 65536) @Nullable String responseText,
         @Schema(description = "Legacy parameter vector; accepted and ignored", example = "[]")
