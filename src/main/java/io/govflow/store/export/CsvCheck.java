@@ -96,6 +96,15 @@ final class CsvCheck {
         }
     }
 
+    /** A number as the export writes it: finite ({@code NaN} and {@code Infinity} parse, but are never valid). */
+    private static double finite(String text) {
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("not a finite number");
+        }
+        return value;
+    }
+
     private boolean wellFormed(CSVRecord record) {
         try {
             long update = Long.parseLong(record.get(0));
@@ -104,12 +113,12 @@ final class CsvCheck {
             }
             lastUpdate = update;
             for (int k = FIRST_NUMBER; k <= LAST_NUMBER; k++) {
-                Double.parseDouble(record.get(k));
+                finite(record.get(k));
             }
             if (record.get(COLUMNS - 1).isEmpty()) {
                 emptyLambda1++;
             } else {
-                Double.parseDouble(record.get(COLUMNS - 1));
+                finite(record.get(COLUMNS - 1));
             }
         } catch (NumberFormatException e) {
             return false;
@@ -122,7 +131,7 @@ final class CsvCheck {
 
     private void rowProblems(List<Problem> problems) {
         if (badRows > 0) {
-            problems.add(Problem.error("CSV_ROW", "%d data row(s) do not have 10 well-formed fields (first: record %d)."
+            problems.add(Problem.error("CSV_ROW", "%d data row(s) do not have 10 well-formed fields, every number finite (first: record %d)."
                     .formatted(badRows, firstBadRecord)));
         }
         if (badTimestamps > 0) {
@@ -182,8 +191,8 @@ final class CsvCheck {
         long total;
         try {
             total = Long.parseLong(summary.get("total_updates"));
-            Double.parseDouble(summary.get("total_time"));
-            Double.parseDouble(summary.get("lambda1_final"));
+            finite(summary.get("total_time"));
+            finite(summary.get("lambda1_final"));
         } catch (NumberFormatException | NullPointerException e) {
             problems.add(Problem.error("CSV_SUMMARY", "A summary value is not a number."));
             return;

@@ -36,6 +36,12 @@ final class HistoryChecks {
                         .formatted(bad, where, name)));
             }
         });
+        scan.nonFinite.forEach((name, count) -> {
+            if (count > 0) {
+                problems.add(Problem.error("NON_FINITE_NUMBER", "%d element(s) of '%s%s' are not finite numbers "
+                        .formatted(count, where, name) + "(NaN or Infinity)."));
+            }
+        });
         if (scan.badTimestamps > 0) {
             problems.add(Problem.error("TIMESTAMP_NOT_ISO", "%d timestamp(s) in '%s%s' are not ISO 8601 (YYYY-MM-DDTHH:MM:SS.ffffff)."
                     .formatted(scan.badTimestamps, where, timestamps)));

@@ -24,6 +24,8 @@ final class HistoryScan {
     /** Array name → element count (arrays of the wrong element type count as {@link #badElements}). */
     final Map<String, Long> lengths = new LinkedHashMap<>();
     final Map<String, Long> badElements = new LinkedHashMap<>();
+    /** Array name → numbers that are not finite ({@code NaN}, {@code Infinity}: never valid JSON, never ours). */
+    final Map<String, Long> nonFinite = new LinkedHashMap<>();
     /** Order-sensitive hash of each numeric array's values, to compare the attention/risk aliases. */
     final Map<String, Long> hashes = new LinkedHashMap<>();
     final Map<String, JsonToken> scalars = new LinkedHashMap<>();
@@ -64,12 +66,16 @@ final class HistoryScan {
         boolean timestamps = "timestamps".equals(name) || "timestamp_history".equals(name);
         long count = 0;
         long bad = 0;
+        long notFinite = 0;
         long hash = 17;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             count++;
             if (numbers && token.isNumeric()) {
                 double value = parser.getDoubleValue();
                 hash = hash * 31 + Double.doubleToLongBits(value);
+                if (!Double.isFinite(value)) {
+                    notFinite++;
+                }
                 if ("update_seq".equals(name)) {
                     seq(count, parser.getLongValue());
                 }
@@ -84,6 +90,7 @@ final class HistoryScan {
         }
         lengths.put(name, count);
         badElements.put(name, bad);
+        nonFinite.put(name, notFinite);
         hashes.put(name, hash);
     }
 

@@ -110,6 +110,25 @@ class ExportValidatorTest {
     }
 
     @Test
+    void nonFiniteNumbersAreErrorsInJsonAndCsv() throws IOException {
+        ExportStore store = new ExportStore(dataDir);
+        GeneratedLogs.write(dataDir, "nan_agent", 5);
+        Path json = store.writeJson("nan_agent", "nan_agent_history_20251201_151234.json");
+        String text = Files.readString(json);
+        Files.writeString(json, text.replaceFirst("(\"E_history\"\\s*:\\s*\\[\\s*)[-0-9.eE]+", "$1NaN"));
+        Path csv = store.writeCsv("nan_agent", "nan_agent_history_20251201_151235.csv");
+        List<String> lines = new ArrayList<>(List.of(Files.readString(csv).split("\r\n", -1)));
+        String[] row = lines.get(1).split(",", -1);
+        row[2] = "Infinity";
+        lines.set(1, String.join(",", row));
+        Files.writeString(csv, String.join("\r\n", lines));
+
+        assertThat(Files.readString(json)).contains("NaN");
+        assertThat(codes(store.validator.validate(ExportKind.HISTORY, json))).contains("NON_FINITE_NUMBER");
+        assertThat(codes(store.validator.validate(ExportKind.HISTORY, csv))).contains("CSV_ROW");
+    }
+
+    @Test
     void packageWithHistoryShorterThanItsMetadataIsOutOfSync() throws IOException {
         ExportStore store = new ExportStore(dataDir);
         GeneratedLogs.write(dataDir, "short_agent", 10);
