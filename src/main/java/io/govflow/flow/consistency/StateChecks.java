@@ -3,6 +3,8 @@ package io.govflow.flow.consistency;
 import static io.govflow.flow.consistency.ConsistencyCodes.*;
 
 import java.util.List;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 import io.govflow.store.agent.StateFile;
 import io.govflow.store.check.IsoTimestamps;
@@ -39,12 +41,24 @@ final class StateChecks {
             problems.add(Problem.error(STATE_VALUE_OUT_OF_RANGE, "E, I, S, coherence or lambda1 is outside [0, 1], "
                     + "or V is not finite."));
         }
+        if (!allFinite(s)) {
+            problems.add(Problem.error(NON_FINITE_NUMBER, "The state file holds a number that is not finite (NaN or "
+                    + "Infinity): the engine cannot continue from it; repair rebuilds the state from the update log "
+                    + "if the log's lines are finite."));
+        }
         if (!allUnit(s.EHistory()) || !allUnit(s.IHistory()) || !allUnit(s.SHistory())
                 || !allUnit(s.coherenceHistory()) || !allUnit(s.riskHistory()) || !allUnit(s.lambda1History())
                 || !s.VHistory().stream().allMatch(Double::isFinite)) {
             problems.add(Problem.warning(HISTORY_VALUE_OUT_OF_RANGE, "A history array holds a value outside its "
                     + "range (the reference recorded S before resetting it)."));
         }
+    }
+
+    private static boolean allFinite(StateFile s) {
+        boolean scalars = DoubleStream.of(s.E(), s.I(), s.S(), s.V(), s.coherence(), s.lambda1(), s.time(), s.C1(),
+                s.eta1(), s.piIntegral()).allMatch(Double::isFinite);
+        return scalars && Stream.of(s.EHistory(), s.IHistory(), s.SHistory(), s.VHistory(), s.coherenceHistory(),
+                s.riskHistory(), s.lambda1History()).flatMap(List::stream).allMatch(Double::isFinite);
     }
 
     private static boolean unit(double value) {

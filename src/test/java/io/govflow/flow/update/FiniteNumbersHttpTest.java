@@ -3,6 +3,7 @@ package io.govflow.flow.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,30 @@ class FiniteNumbersHttpTest {
             assertThat(next.status()).isEqualTo(200);
             assertThat(next.raw()).doesNotContain("NaN", "Infinity");
             assertThat(new StoreInvariants(dataDir).logOf("drifting_agent")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aStateFileHoldingNaNIsAnErrorInTheConsistencyReport() throws Exception {
+        String admin = "finite-admin-token-0123456789";
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
+                "--govflow.security.admin-token=" + admin)) {
+            ApiClient client = app.client();
+            String key = client.register("nan_state_agent");
+            for (int n = 0; n < 3; n++) {
+                assertThat(client.post("/api/v1/agents/nan_state_agent/updates", key, Map.of()).status())
+                        .isEqualTo(200);
+            }
+            app.flushCheckpoints();
+            Path state = dataDir.resolve("agents/nan_state_agent_state.json");
+            Files.writeString(state, Files.readString(state)
+                    .replaceFirst("(\"E_history\"\\s*:\\s*\\[\\s*)[-0-9.eE]+", "$1NaN"));
+
+            Reply report = client.get("/api/v1/consistency?agent_id=nan_state_agent", admin);
+
+            assertThat(report.status()).as(report.raw()).isEqualTo(200);
+            assertThat(report.raw()).contains("NON_FINITE_NUMBER");
+            assertThat(report.body().get("totals").get("errors").asLong()).isPositive();
         }
     }
 
