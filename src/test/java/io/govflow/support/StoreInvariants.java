@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import io.govflow.store.agent.AgentRecord;
@@ -63,15 +64,10 @@ public final class StoreInvariants {
         return log.readTail(agentId, Integer.MAX_VALUE);
     }
 
-    /** Checks every agent that has a log; returns the last seq per agent. */
+    /** The file invariant, for every agent that has a log (after a graceful shutdown or a flush). */
     public void assertHold() {
-        for (AgentRecord record : metadata.readAll().values()) {
+        forEachLoggedAgent((record, scan) -> {
             String id = record.agentId();
-            LogScan scan = log.scan(id);
-            if (scan.lastSeq() == 0) {
-                continue;
-            }
-            assertThat(scan.contiguous()).as("contiguous log of %s", id).isTrue();
             StateFile state = states.read(id).orElseThrow(() -> new AssertionError("no state file for " + id));
             assertThat(state.updateCount()).as("state update_count of %s", id).isEqualTo(scan.lastSeq());
             assertThat(record.totalUpdates()).as("metadata total_updates of %s", id).isEqualTo(scan.lastSeq());
@@ -79,23 +75,30 @@ public final class StoreInvariants {
             assertThat(record.lastUpdate()).as("metadata last_update of %s", id).isEqualTo(last.get(0).ts());
             assertThat(state.timestampHistory().get(state.timestampHistory().size() - 1))
                     .isEqualTo(last.get(0).ts());
-        }
+        });
         DataDirChecks.assertNoTempFilesExceptYoungOrphans(dir.root());
     }
 
     /** While instances run: every log contiguous, every checkpoint at or behind its log (lagging, never ahead). */
     public void assertCheckpointsNotAhead() {
-        for (AgentRecord record : metadata.readAll().values()) {
+        forEachLoggedAgent((record, scan) -> {
             String id = record.agentId();
-            LogScan scan = log.scan(id);
-            if (scan.lastSeq() == 0) {
-                continue;
-            }
-            assertThat(scan.contiguous()).as("contiguous log of %s", id).isTrue();
             states.read(id).ifPresent(state -> assertThat(state.updateCount())
                     .as("state update_count of %s", id).isLessThanOrEqualTo(scan.lastSeq()));
             assertThat(record.totalUpdates()).as("metadata total_updates of %s", id)
                     .isLessThanOrEqualTo(scan.lastSeq());
+        });
+    }
+
+    /** Every registered agent with a non-empty log, whose seqs must be contiguous, with that log's scan. */
+    private void forEachLoggedAgent(BiConsumer<AgentRecord, LogScan> check) {
+        for (AgentRecord record : metadata.readAll().values()) {
+            LogScan scan = log.scan(record.agentId());
+            if (scan.lastSeq() == 0) {
+                continue;
+            }
+            assertThat(scan.contiguous()).as("contiguous log of %s", record.agentId()).isTrue();
+            check.accept(record, scan);
         }
     }
 
