@@ -24,7 +24,8 @@ public record GovflowProperties(
         @DefaultValue Http http,
         @DefaultValue Migration migration,
         @DefaultValue Knowledge knowledge,
-        @DefaultValue Dialectic dialectic) {
+        @DefaultValue Dialectic dialectic,
+        @DefaultValue Lifecycle lifecycle) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -89,10 +90,31 @@ public record GovflowProperties(
     public record Knowledge(@DefaultValue("10") int maxStoresPerHour) {
     }
 
-    /** Dialectic session timeouts. */
+    /**
+     * Dialectic session timeouts and who may review.
+     *
+     * @param reviewerMinAge a reviewer was registered at least this long ago
+     * @param reviewerMinUpdates ... and has posted at least this many updates
+     */
     public record Dialectic(@DefaultValue("2h") Duration antithesisTimeout,
             @DefaultValue("1h") Duration synthesisTimeout,
             @DefaultValue("6h") Duration sessionTimeout,
-            @DefaultValue("30m") Duration reviewerWait) {
+            @DefaultValue("30m") Duration reviewerWait,
+            @DefaultValue("1h") Duration reviewerMinAge,
+            @DefaultValue("5") int reviewerMinUpdates) {
+    }
+
+    /**
+     * Agents' lifecycle records.
+     *
+     * @param maxEvents the newest lifecycle events kept per agent; older ones are only counted
+     */
+    public record Lifecycle(@DefaultValue("100") int maxEvents) {
+
+        public Lifecycle {
+            if (maxEvents < 1) {
+                throw new IllegalArgumentException("govflow.lifecycle.max-events must be at least 1");
+            }
+        }
     }
 }

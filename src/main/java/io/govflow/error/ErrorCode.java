@@ -94,9 +94,11 @@ public enum ErrorCode {
             "1. GET the session 2. Submit the step for its current phase"),
     // --- dialectic ---
     REVIEW_UNAVAILABLE(409, "A dialectic review cannot start or continue for this agent now.",
-            "Read details.reason: no free active reviewer, the named reviewer is not active, or the agent is not paused.",
+            "Read details.reason: no free eligible reviewer, the named reviewer is not eligible (reviewer_*), no "
+                    + "stake in the disputed discovery, or the agent is not paused.",
             List.of("requestReview", "listAgents"),
-            "1. Read details.reason 2. Name an active reviewer with reviewer_agent_id, or resume one 3. Retry"),
+            "1. Read details.reason 2. Name an eligible reviewer with reviewer_agent_id, or ask the admin to resume "
+                    + "the agent 3. Retry"),
     // --- end dialectic ---
     IDEMPOTENCY_KEY_REUSED(409, "This Idempotency-Key was already used with a different request body.",
             "Use a fresh Idempotency-Key for a new request.", List.of("postUpdate"),

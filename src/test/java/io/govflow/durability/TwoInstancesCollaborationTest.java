@@ -56,7 +56,8 @@ class TwoInstancesCollaborationTest {
     static void start() throws Exception {
         dataDir = Files.createDirectories(work.resolve("data"));
         String[] args = { "--govflow.knowledge.max-stores-per-hour=1000", "--govflow.governance.loop-detection=false",
-                "--govflow.governance.enforce-pause=true", "--logging.level.root=WARN" };
+                "--govflow.governance.enforce-pause=true", "--govflow.dialectic.reviewer-min-age=0s",
+                "--govflow.dialectic.reviewer-min-updates=0", "--logging.level.root=WARN" };
         first = new ChildService(dataDir, work.resolve("first.log"), args).start();
         second = new ChildService(dataDir, work.resolve("second.log"), args).start();
     }

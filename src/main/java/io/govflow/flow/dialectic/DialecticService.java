@@ -147,12 +147,31 @@ public class DialecticService {
                 violation.orElse(null));
         DialecticSession resolved = proposed.withResolution(DialecticSession.RESOLVED, resolution);
         if (violation.isEmpty()) {
-            effects.resume(resolved, merged.conditions());
+            resumeOrFail(proposed, resolved, merged);
         } else {
             effects.block(resolved, violation.get().reason());
         }
         sessions.write(resolved);
         return outcome(resolved, signer.sign(last), resolution);
+    }
+
+    /** The resume effect; an agent whose metrics are not safe leaves the session failed and the step refused. */
+    private void resumeOrFail(DialecticSession proposed, DialecticSession resolved, Proposals.Merged merged) {
+        try {
+            effects.resume(resolved, merged.conditions());
+        } catch (GovflowException e) {
+            if (e.code() != ErrorCode.UNSAFE_RESUME) {
+                throw e;
+            }
+            DialecticMessage note = new DialecticMessage(DialecticSession.SYNTHESIS, ReviewAgents.SYSTEM,
+                    Timestamps.now(clock), null, null, null, "Agreement reached, but the agent's metrics are not "
+                    + "safe to resume; only the admin can resume it now.", null, null, Map.of());
+            DialecticSession failed = proposed.append(note, DialecticSession.FAILED, proposed.synthesisRound());
+            sessions.write(failed);
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            details.put("session_id", failed.sessionId());
+            throw GovflowException.withDetails(ErrorCode.UNSAFE_RESUME, details, proposed.pausedAgentId());
+        }
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------

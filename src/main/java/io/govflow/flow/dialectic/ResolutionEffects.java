@@ -18,8 +18,8 @@ import io.govflow.store.io.Timestamps;
 
 /**
  * What a resolution does outside the session file. Resume: the paused agent becomes active through the lifecycle
- * service, with a {@code resumed} event carrying the agreed conditions (no metric check: the review is the
- * authority). Block: an active agent is paused. A disputed discovery becomes {@code resolved} (resume) or
+ * service, with a {@code resumed} event carrying the agreed conditions, only when it passes the resume safety check
+ * ({@code UNSAFE_RESUME} otherwise: two agents agreeing is not evidence of safety; the admin can still resume it). Block: an active agent is paused. A disputed discovery becomes {@code resolved} (resume) or
  * {@code open} again (block), with a note. Called with the agent's lock held; a deleted agent is left alone.
  */
 @Component
@@ -43,7 +43,7 @@ class ResolutionEffects {
     void resume(DialecticSession session, List<String> conditions) {
         if (registered(session.pausedAgentId()).isPresent()) {
             lifecycle.resume(session.pausedAgentId(), "Resumed by dialectic session " + session.sessionId(),
-                    conditions, false);
+                    conditions, true);
         }
         settleDiscovery(session, "resolved", "Dispute settled by dialectic session " + session.sessionId()
                 + " (resume); agreed conditions: " + String.join("; ", conditions));

@@ -47,11 +47,13 @@ public class ReviewRequests {
     private final StoreHealth health;
     private final Clock clock;
     private final EffectiveRecords effectiveRecords;
+    private final ReviewerEligibility eligibility;
 
     public ReviewRequests(SessionRepository sessions, SessionFiles files, SessionExpiry expiry, ReviewAgents agents,
             MetadataStore metadata, KnowledgeService knowledge, ReviewerSelection reviewers, StoreHealth health,
-            Clock clock, EffectiveRecords effectiveRecords) {
+            Clock clock, EffectiveRecords effectiveRecords, ReviewerEligibility eligibility) {
         this.effectiveRecords = effectiveRecords;
+        this.eligibility = eligibility;
         this.sessions = sessions;
         this.files = files;
         this.expiry = expiry;
@@ -75,7 +77,7 @@ public class ReviewRequests {
         int maxRounds = maxRounds(request.maxSynthesisRounds());
         String reason = DialecticRules.text("reason", request.reason(), DialecticRules.MAX_REASON);
         Reviewer reviewer = request.discoveryId() != null ? disputeReviewer(agentId, request)
-                : request.reviewerAgentId() != null ? namedReviewer(agentId, request.reviewerAgentId(), reason)
+                : request.reviewerAgentId() != null ? namedReviewer(requester, request.reviewerAgentId(), reason)
                 : new Reviewer(chooseReviewer(requester), null, null, reason);
         health.checkWritable();
         String createdAt = Timestamps.now(clock);
@@ -106,6 +108,9 @@ public class ReviewRequests {
         if (!agents.isRegistered(discovery.agentId())) {
             throw ReviewAgents.unavailable("discovery_owner_not_registered");
         }
+        if (!knowledge.hasStake(agentId, discovery)) {
+            throw ReviewAgents.unavailable("no_stake_in_discovery");
+        }
         String type = request.disputeType() == null ? "dispute" : request.disputeType();
         if (!DISPUTE_TYPES.contains(type)) {
             throw DialecticRules.invalid("dispute_type", "must be dispute, correction or verification");
@@ -116,15 +121,15 @@ public class ReviewRequests {
                 "Dispute (" + type + ") of discovery " + discovery.id() + ": " + detail);
     }
 
-    private Reviewer namedReviewer(String agentId, String reviewerId, String reason) {
+    private Reviewer namedReviewer(AgentRecord requester, String reviewerId, String reason) {
         AgentIds.requireValid(reviewerId);
-        if (reviewerId.equals(agentId)) {
+        if (reviewerId.equals(requester.agentId())) {
             throw DialecticRules.invalid("reviewer_agent_id", "must be another agent");
         }
-        agents.registered(reviewerId);
-        if (!agents.available(reviewerId)) {
-            throw ReviewAgents.unavailable("reviewer_not_active");
-        }
+        AgentRecord reviewer = agents.registered(reviewerId);
+        eligibility.refusal(requester, reviewer).ifPresent(why -> {
+            throw ReviewAgents.unavailable(why);
+        });
         return new Reviewer(reviewerId, null, null, reason);
     }
 
@@ -138,7 +143,11 @@ public class ReviewRequests {
             }
         }
         List<AgentRecord> all = metadata.readAll().values().stream().map(effectiveRecords::forFleetView).toList();
-        return reviewers.choose(requester, all, busy).orElseThrow(() -> ReviewAgents.unavailable("no_reviewer"));
+        Set<String> ineligible = new HashSet<>(busy);
+        all.stream().filter(c -> !busy.contains(c.agentId()) && !c.agentId().equals(requester.agentId()))
+                .filter(c -> eligibility.refusal(requester, c).isPresent())
+                .forEach(c -> ineligible.add(c.agentId()));
+        return reviewers.choose(requester, all, ineligible).orElseThrow(() -> ReviewAgents.unavailable("no_reviewer"));
     }
 
     private static int maxRounds(@Nullable Integer requested) {

@@ -175,6 +175,17 @@ public class KnowledgeService {
         return new GraphStats(graph.size(), byAgent, byType, byStatus, bySeverity, tags.size(), byAgent.size());
     }
 
+    /**
+     * Whether the agent has a stake in the discovery: the discovery links ({@code related_to}) to one of the
+     * agent's own discoveries, so it builds on or contradicts that agent's earlier work. Links are made when a
+     * discovery is recorded, so nobody can give itself a stake afterwards.
+     */
+    public boolean hasStake(String agentId, Discovery discovery) {
+        KnowledgeGraph graph = graphs.read();
+        return discovery.relatedTo().stream().map(graph.nodes()::get)
+                .anyMatch(linked -> linked != null && linked.agentId().equals(agentId));
+    }
+
     /** A dialectic dispute opened on the discovery: its status becomes {@code disputed}. */
     public Discovery markDisputed(String discoveryId) {
         return graphs.update(graph -> {

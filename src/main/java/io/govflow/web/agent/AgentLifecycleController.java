@@ -19,6 +19,8 @@ import io.govflow.flow.agent.AgentLifecycle;
 import io.govflow.flow.agent.AgentListing;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
+import jakarta.servlet.http.HttpServletRequest;
+import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -108,15 +110,22 @@ public class AgentLifecycleController {
     @PostMapping(path = "/{id}/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
     @Operation(operationId = "resumeAgent", summary = "Resume a paused, waiting or archived agent",
-            description = "Only when safe: coherence above the coherence-critical threshold, mean attention below "
-                    + "the revise threshold, no void. Conditions are recorded in the resumed lifecycle event.")
+            description = "With the agent's key only when safe: coherence above the coherence-critical threshold, "
+                    + "mean attention below the revise threshold, no void. The admin token resumes without that "
+                    + "check (the operator's decision, recorded in the event). Conditions are recorded in the "
+                    + "resumed lifecycle event.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, UNSAFE_RESUME, STATE_CORRUPT,
             METADATA_CORRUPT }, writes = true)
     @ApiSuccess(headers = ResponseHeader.ETAG)
-    public ResponseEntity<AgentChangeResponse> resume(@PathVariable String id,
-            @Valid @RequestBody(required = false) @Nullable ResumeRequest body) {
+    public ResponseEntity<AgentChangeResponse> resume(@Parameter(hidden = true) HttpServletRequest request,
+            @PathVariable String id, @Valid @RequestBody(required = false) @Nullable ResumeRequest body) {
         List<String> conditions = body == null || body.conditions() == null ? List.of() : body.conditions();
-        return withEtag(lifecycle.resume(id, body == null ? null : body.reason(), conditions, true));
+        boolean byAdmin = RequestCaller.of(request).admin();
+        @Nullable String reason = body == null ? null : body.reason();
+        if (byAdmin) {
+            reason = "Resumed by the admin" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        }
+        return withEtag(lifecycle.resume(id, reason, conditions, !byAdmin));
     }
 
     @DeleteMapping("/{id}")

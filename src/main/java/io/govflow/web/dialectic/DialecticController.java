@@ -71,7 +71,10 @@ public class DialecticController {
     @Operation(operationId = "requestReview", summary = "Request a review session",
             description = "Needs the key of agent_id. The reviewer is the named one, the disputed discovery's "
                     + "owner, or an active agent not in an open session chosen by authority score (health from its "
-                    + "own recent attention, track record, shared tags, freshness).")
+                    + "own recent attention, track record, shared tags, freshness). A named or chosen reviewer "
+                    + "must be eligible (active, not the requester's parent or child, old enough, enough updates, "
+                    + "registered before the requester's pause, healthy), else REVIEW_UNAVAILABLE with the reason. "
+                    + "A dispute needs a stake: the discovery links (related_to) to one of the requester's own.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, DISCOVERY_NOT_FOUND, REVIEW_UNAVAILABLE,
             STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     @ResponseStatus(HttpStatus.CREATED)
@@ -111,10 +114,11 @@ public class DialecticController {
             description = "Either participant's key. When both latest proposals agree (conditions Jaccard ≥ 0.5, "
                     + "root causes ≥ 0.3) the session resolves: merged conditions, HMAC signatures, hard limits → "
                     + "resume (the agent becomes active, a resumed event carries the conditions) or block "
-                    + "(HARD_LIMIT_VIOLATION recorded in the resolution). Non-convergence past the maximum "
-                    + "rounds escalates.")
-    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, AGENT_DELETED, STATE_CORRUPT,
-            METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
+                    + "(HARD_LIMIT_VIOLATION recorded in the resolution). A resume still needs the agent to pass "
+                    + "the resume safety check; otherwise the session fails and the step answers UNSAFE_RESUME "
+                    + "(only the admin can resume it then). Non-convergence past the maximum rounds escalates.")
+    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, AGENT_DELETED,
+            UNSAFE_RESUME, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public Step synthesis(@Parameter(hidden = true) HttpServletRequest request, @PathVariable String sid,
             @Valid @RequestBody SynthesisRequest body) {
         return Step.of(dialectic.synthesis(RequestCaller.of(request), sid, body.toMove()));

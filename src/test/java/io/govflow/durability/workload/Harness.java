@@ -27,12 +27,13 @@ public final class Harness {
     }
 
     /**
-     * Loop detection and the discovery rate limit off (the load is deliberately repetitive), the admin token, and
-     * {@code extra}.
+     * Loop detection and the discovery rate limit off (the load is deliberately repetitive), reviewers that need no
+     * age or history (the workloads' agents are seconds old), the admin token, and {@code extra}.
      */
     public static String[] serviceArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("--govflow.governance.loop-detection=false",
-                "--govflow.knowledge.max-stores-per-hour=1000000", "--govflow.security.admin-token=" + ADMIN_TOKEN));
+                "--govflow.knowledge.max-stores-per-hour=1000000", "--govflow.dialectic.reviewer-min-age=0s",
+                "--govflow.dialectic.reviewer-min-updates=0", "--govflow.security.admin-token=" + ADMIN_TOKEN));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * session files (which never write context documents themselves), their fallbacks, and discoveries answering the
  * semantic fallback.
  */
-@GovflowApp(args = {"--govflow.governance.loop-detection=false", "--govflow.dialectic.reviewer-wait=0s"})
+@GovflowApp(args = {"--govflow.governance.loop-detection=false", "--govflow.dialectic.reviewer-wait=0s",
+        "--govflow.dialectic.reviewer-min-age=0s", "--govflow.dialectic.reviewer-min-updates=0"})
 class CollaborationContextHttpTest {
 
     static final String SESSIONS = "/api/v1/dialectic/sessions";

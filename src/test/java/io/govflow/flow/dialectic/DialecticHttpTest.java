@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The review protocol over real HTTP on a real data directory, with restarts between steps. */
-@GovflowApp(args = {"--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false"})
+/**
+ * The review protocol over real HTTP on a real data directory, with restarts between steps. Reviewers need no age
+ * or history here (the eligibility rules have their own tests in the security suite).
+ */
+@GovflowApp(args = {"--govflow.governance.enforce-pause=true", "--govflow.governance.loop-detection=false",
+        "--govflow.dialectic.reviewer-min-age=0s", "--govflow.dialectic.reviewer-min-updates=0"})
 class DialecticHttpTest {
 
     static final String SESSIONS = "/api/v1/dialectic/sessions";
@@ -41,7 +45,8 @@ class DialecticHttpTest {
         String paused = "drifting_agent_01";
         String keyA = client.register(paused);
         String keyB = client.register("steady_reviewer_01");
-        pauseByDecision(paused, keyA);
+        // paused by a blocked review, so its metrics pass the resume safety check a resolution still applies
+        pauseByBlockedReview(paused, keyA, "steady_reviewer_01", keyB);
         restart();
 
         String sid = create(keyA, paused, "steady_reviewer_01", null);
@@ -166,6 +171,10 @@ class DialecticHttpTest {
     void aDisputedDiscoveryIsReviewedByItsOwnerAndResolvedByTheOutcome() {
         String keyA = client.register("doubting_agent_05");
         String keyOwner = client.register("finder_agent_05");
+        // the doubter's own earlier finding gives it a stake: the disputed discovery links to it
+        assertThat(client.post("/api/v1/discoveries", keyA, Map.of("agent_id", "doubting_agent_05", "type",
+                "insight", "summary", "The history window holds 1000 rows", "tags", List.of("export"))).status())
+                .isEqualTo(201);
         Reply stored = client.post("/api/v1/discoveries", keyOwner, Map.of("agent_id", "finder_agent_05", "type",
                 "bug_found", "summary", "Exports drop the last row", "tags", List.of("export")));
         String did = stored.body().get("discovery_id").asString();
@@ -260,6 +269,16 @@ class DialecticHttpTest {
             }
         }
         throw new AssertionError("no pause decision for " + agentId);
+    }
+
+    static void pauseByBlockedReview(String agentId, String key, String reviewer, String reviewerKey) {
+        String sid = create(key, agentId, reviewer, null);
+        move(sid, "thesis", key, thesis());
+        move(sid, "antithesis", reviewerKey, antithesis());
+        List<String> unsafe = List.of("Disable the circuit breaker for this agent");
+        synthesis(sid, key, true, unsafe, "The breaker trips too often");
+        synthesis(sid, reviewerKey, true, unsafe, "The breaker trips too often");
+        assertThat(status(agentId, key)).isEqualTo("paused");
     }
 
     static String status(String agentId, String key) {

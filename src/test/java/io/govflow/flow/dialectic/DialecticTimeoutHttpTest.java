@@ -22,12 +22,17 @@ import tools.jackson.databind.JsonNode;
  */
 class DialecticTimeoutHttpTest {
 
+    /** Reviewers that need no age or history: these tests are about timeouts and selection, not eligibility. */
+    static final String ANY_REVIEWER_AGE = "--govflow.dialectic.reviewer-min-age=0s";
+    static final String ANY_REVIEWER_HISTORY = "--govflow.dialectic.reviewer-min-updates=0";
+
     @TempDir
     Path dataDir;
 
     @Test
     void anExpiredAntithesisWindowIsReportedOnReadAndFailedByTheNextStep() {
-        try (RunningApp app = RunningApp.start(dataDir, "--govflow.dialectic.antithesis-timeout=0s")) {
+        try (RunningApp app = RunningApp.start(dataDir, ANY_REVIEWER_AGE, ANY_REVIEWER_HISTORY,
+                "--govflow.dialectic.antithesis-timeout=0s")) {
             ApiClient client = app.client();
             String keyA = client.register("waiting_agent_01");
             String keyB = client.register("slow_reviewer_01");
@@ -63,7 +68,7 @@ class DialecticTimeoutHttpTest {
     void aResolvedSessionIsNeverFailedLater() {
         String sid;
         String keyA;
-        try (RunningApp app = RunningApp.start(dataDir)) {
+        try (RunningApp app = RunningApp.start(dataDir, ANY_REVIEWER_AGE, ANY_REVIEWER_HISTORY)) {
             ApiClient client = app.client();
             keyA = client.register("settled_agent_02");
             String keyB = client.register("quick_reviewer_02");
@@ -77,7 +82,8 @@ class DialecticTimeoutHttpTest {
                     .isEqualTo("resolved");
         }
         var before = FileTree.fingerprint(dataDir.resolve("dialectic_sessions"));
-        try (RunningApp app = RunningApp.start(dataDir, "--govflow.dialectic.session-timeout=0s",
+        try (RunningApp app = RunningApp.start(dataDir, ANY_REVIEWER_AGE, ANY_REVIEWER_HISTORY,
+                "--govflow.dialectic.session-timeout=0s",
                 "--govflow.dialectic.synthesis-timeout=0s", "--govflow.dialectic.antithesis-timeout=0s",
                 "--govflow.dialectic.reviewer-wait=0s")) {
             ApiClient client = app.client();
@@ -94,7 +100,7 @@ class DialecticTimeoutHttpTest {
 
     @Test
     void theReviewerIsChosenAmongActiveAgentsNotInAnOpenSession() {
-        try (RunningApp app = RunningApp.start(dataDir)) {
+        try (RunningApp app = RunningApp.start(dataDir, ANY_REVIEWER_AGE, ANY_REVIEWER_HISTORY)) {
             ApiClient client = app.client();
             String keyA = client.register("lonely_agent_03");
             DialecticHttpTest.assertError(client.post(SESSIONS, keyA, Map.of("agent_id", "lonely_agent_03")), 409,

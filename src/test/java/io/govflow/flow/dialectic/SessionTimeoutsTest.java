@@ -20,7 +20,7 @@ class SessionTimeoutsTest {
 
     private static final Instant CREATED = Instant.parse("2025-12-01T10:00:00Z");
     private final SessionTimeouts timeouts = new SessionTimeouts(new GovflowProperties.Dialectic(Duration.ofHours(2),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(30)));
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(30), Duration.ofHours(1), 5));
 
     private static Optional<Instant> parse(String text) {
         return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));

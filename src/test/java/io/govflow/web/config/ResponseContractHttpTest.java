@@ -94,11 +94,12 @@ class ResponseContractHttpTest {
             call("DELETE", context, key, null);
             call("GET", context, key, null);
 
+            // the agent's finding first: the owner's discovery links to it, which gives the agent a stake to dispute
+            call("POST", "/api/v1/discoveries", key, Map.of("agent_id", AGENT, "type", "insight",
+                    "summary", "CSV rows follow the log", "tags", List.of("export")));
             Reply stored = call("POST", "/api/v1/discoveries", owner, Map.of("agent_id", OWNER, "type", "bug_found",
                     "summary", "Exports drop the last row", "tags", List.of("export", "csv"), "severity", "high"));
             String did = stored.body().get("discovery_id").asString();
-            call("POST", "/api/v1/discoveries", key, Map.of("agent_id", AGENT, "type", "insight",
-                    "summary", "CSV rows follow the log", "tags", List.of("export")));
             call("GET", "/api/v1/discoveries?tags=export&q=rows", key, null);
             call("GET", "/api/v1/discoveries/stats", key, null);
             call("GET", "/api/v1/discoveries/" + did, key, null);
