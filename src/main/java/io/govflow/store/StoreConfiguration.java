@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.govflow.config.GovflowProperties;
+import io.govflow.store.agent.BoundedLifecycleMetadata;
 import io.govflow.store.agent.MetadataCodec;
 import io.govflow.store.agent.MetadataRepository;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateFileCodec;
 import io.govflow.store.agent.StateFileRepository;
 import io.govflow.store.agent.UpdateLog;
@@ -97,8 +99,9 @@ public class StoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
-    MetadataRepository metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
-            MetadataCodec codec) {
-        return new MetadataRepository(dataDirectory, writer, locks, codec);
+    MetadataStore metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
+            MetadataCodec codec, GovflowProperties properties) {
+        return new BoundedLifecycleMetadata(new MetadataRepository(dataDirectory, writer, locks, codec),
+                properties.lifecycle().maxEvents());
     }
 }

@@ -1,6 +1,7 @@
 package io.govflow.store.agent;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.govflow.store.io.JsonFields;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One agent's value in {@code agent_metadata.json}. Components follow the file's field order ({@code agent_id,
@@ -47,6 +49,7 @@ public record AgentRecord(
         Map<String, JsonNode> unknownFields) {
 
     public static final String DEFAULT_VERSION = "v1.0";
+    public static final String EVENTS_DROPPED = "lifecycle_events_dropped";
 
     public AgentRecord {
         Objects.requireNonNull(agentId, "agentId");
@@ -111,6 +114,27 @@ public record AgentRecord(
         List<LifecycleEvent> events = new ArrayList<>(lifecycleEvents);
         events.add(event);
         return copy().lifecycleEvents(events).build();
+    }
+
+    /** How many older lifecycle events were dropped to keep the list bounded (0 when none). */
+    public long lifecycleEventsDropped() {
+        JsonNode count = unknownFields.get(EVENTS_DROPPED);
+        return count != null && count.canConvertToLong() ? Math.max(0, count.asLong()) : 0;
+    }
+
+    /**
+     * The record with only its newest {@code max} lifecycle events; the dropped ones are added to
+     * {@code lifecycle_events_dropped} (a field the reference does not know, kept after the known ones).
+     */
+    public AgentRecord withNewestLifecycleEvents(int max) {
+        int excess = lifecycleEvents.size() - max;
+        if (excess <= 0) {
+            return this;
+        }
+        Map<String, JsonNode> unknown = new LinkedHashMap<>(unknownFields);
+        unknown.put(EVENTS_DROPPED, JsonNodeFactory.instance.numberNode(lifecycleEventsDropped() + excess));
+        return copy().lifecycleEvents(lifecycleEvents.subList(excess, lifecycleEvents.size()))
+                .unknownFields(unknown).build();
     }
 
     public AgentRecord withLifecycleEvents(List<LifecycleEvent> value) {

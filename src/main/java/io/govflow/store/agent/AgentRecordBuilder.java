@@ -31,7 +31,7 @@ final class AgentRecordBuilder {
     private @Nullable String loopCooldownUntil;
     private @Nullable String lastResponseAt;
     private boolean responseCompleted;
-    private final Map<String, JsonNode> unknownFields;
+    private Map<String, JsonNode> unknownFields;
 
     AgentRecordBuilder(AgentRecord r) {
         agentId = r.agentId();
@@ -130,6 +130,11 @@ final class AgentRecordBuilder {
 
     AgentRecordBuilder lastResponseAt(@Nullable String value) {
         lastResponseAt = value;
+        return this;
+    }
+
+    AgentRecordBuilder unknownFields(Map<String, JsonNode> value) {
+        unknownFields = value;
         return this;
     }
 

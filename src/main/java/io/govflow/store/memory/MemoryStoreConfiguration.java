@@ -4,6 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.govflow.config.GovflowProperties;
+import io.govflow.store.agent.BoundedLifecycleMetadata;
+import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.StoreJson;
 
 /**
@@ -26,7 +29,7 @@ public class MemoryStoreConfiguration {
     }
 
     @Bean
-    MemoryMetadataStore memoryMetadataStore() {
-        return new MemoryMetadataStore();
+    MetadataStore memoryMetadataStore(GovflowProperties properties) {
+        return new BoundedLifecycleMetadata(new MemoryMetadataStore(), properties.lifecycle().maxEvents());
     }
 }
