@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.store.agent.BoundedLifecycleMetadata;
@@ -99,9 +100,16 @@ public class StoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
-    MetadataStore metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
-            MetadataCodec codec, GovflowProperties properties) {
-        return new BoundedLifecycleMetadata(new MetadataRepository(dataDirectory, writer, locks, codec),
-                properties.lifecycle().maxEvents());
+    MetadataRepository metadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
+            MetadataCodec codec) {
+        return new MetadataRepository(dataDirectory, writer, locks, codec);
+    }
+
+    /** The metadata store every flow uses: the repository, keeping each agent's lifecycle events bounded. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "govflow.store.kind", havingValue = "file", matchIfMissing = true)
+    MetadataStore metadataStore(MetadataRepository repository, GovflowProperties properties) {
+        return new BoundedLifecycleMetadata(repository, properties.lifecycle().maxEvents());
     }
 }

@@ -3,6 +3,7 @@ package io.govflow.store.memory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import io.govflow.config.GovflowProperties;
 import io.govflow.store.agent.BoundedLifecycleMetadata;
@@ -29,7 +30,14 @@ public class MemoryStoreConfiguration {
     }
 
     @Bean
-    MetadataStore memoryMetadataStore(GovflowProperties properties) {
-        return new BoundedLifecycleMetadata(new MemoryMetadataStore(), properties.lifecycle().maxEvents());
+    MemoryMetadataStore memoryMetadataStore() {
+        return new MemoryMetadataStore();
+    }
+
+    /** The metadata store every flow uses: the heap store, keeping each agent's lifecycle events bounded. */
+    @Bean
+    @Primary
+    MetadataStore metadataStore(MemoryMetadataStore memory, GovflowProperties properties) {
+        return new BoundedLifecycleMetadata(memory, properties.lifecycle().maxEvents());
     }
 }
