@@ -56,6 +56,13 @@ final class AgentChecks {
         if (!files.log().contiguous()) {
             problems.add(Problem.error(LOG_NOT_CONTIGUOUS, "The update log's seqs have gaps or repeats."));
         }
+        if (files.log().nonFiniteLines() > 0) {
+            problems.add(Problem.error(LOG_NON_FINITE_NUMBER, "%d update-log line(s) hold a number that is not "
+                    .formatted(files.log().nonFiniteLines()) + "finite (NaN or Infinity), the first at seq %d; "
+                            .formatted(files.log().firstNonFiniteSeq()) + "they are committed history, which "
+                                    + "repair cannot rewrite: an operator decides (restore the log from a backup, "
+                                    + "or delete the agent and register a new one)."));
+        }
     }
 
     /** The oldest updates are gone: the log starts after seq 1, or (no log yet) the state's window is trimmed. */

@@ -20,6 +20,7 @@ final class ConsistencyCodes {
     static final String STATE_VALUE_OUT_OF_RANGE = "STATE_VALUE_OUT_OF_RANGE";
     static final String HISTORY_VALUE_OUT_OF_RANGE = "HISTORY_VALUE_OUT_OF_RANGE";
     static final String NON_FINITE_NUMBER = "NON_FINITE_NUMBER";
+    static final String LOG_NON_FINITE_NUMBER = "LOG_NON_FINITE_NUMBER";
     /** A checkpoint (state file, metadata record) behind its update log: a warning, the log holds the truth. */
     static final String CHECKPOINT_LAG = "CHECKPOINT_LAG";
     /** total_updates matches the log but last_update does not. */

@@ -24,13 +24,18 @@ import org.springframework.stereotype.Service;
 /**
  * Repairs what the consistency report can fix without guessing: a torn update-log tail (moved to quarantine,
  * log cut back to its last good line), a damaged state file (moved to quarantine, rebuilt from the log), and
- * state/metadata checkpoints behind the log (rolled forward, the same roll-forward start-up runs). Nothing is
- * deleted. Other problems are left for an operator and stay in the report.
+ * state/metadata checkpoints behind the log (rolled forward, the same roll-forward start-up runs), and a state file
+ * holding NaN or Infinity over a finite log (moved to quarantine, rebuilt from the log). Nothing is deleted. Other
+ * problems are left for an operator and stay in the report; those it is asked about most (non-finite numbers in
+ * the log) get a {@code left_for_operator} action that says why.
  */
 @Service
 public class RepairFlow {
 
     private static final Set<String> ROLLED_FORWARD = Set.of(CHECKPOINT_LAG, METADATA_BEHIND_LOG, STATE_CORRUPT);
+    private static final String NON_FINITE_LOG = "Update-log lines holding NaN or Infinity are committed history: "
+            + "repair cannot rewrite them, and every state rebuilt from them would hold the same values. Restore the "
+            + "log from a backup taken before the damage, or delete the agent and register a new one.";
 
     private final ConsistencyChecker checker;
     private final UpdateLogStore updateLog;
@@ -67,9 +72,19 @@ public class RepairFlow {
             }
             if (codes.contains(STATE_CORRUPT) && !codes.contains(LOG_CORRUPT)) {
                 actions.add(dryRun ? planned(agent, "quarantine_state_file", STATE_CORRUPT)
-                        : quarantineState(agent.agentId()));
+                        : quarantineState(agent.agentId(), STATE_CORRUPT));
             }
-            String behind = codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
+            boolean rebuildState = rebuildsNonFiniteState(codes);
+            if (rebuildState) {
+                actions.add(dryRun ? planned(agent, "quarantine_state_file", NON_FINITE_NUMBER)
+                        : quarantineState(agent.agentId(), NON_FINITE_NUMBER));
+            }
+            if (codes.contains(LOG_NON_FINITE_NUMBER)) {
+                actions.add(new RepairReport.Action(agent.agentId(), "left_for_operator", LOG_NON_FINITE_NUMBER,
+                        null, false, NON_FINITE_LOG));
+            }
+            String behind = rebuildState ? NON_FINITE_NUMBER
+                    : codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
             if (behind != null && !codes.contains(LOG_CORRUPT) && !codes.contains(LOG_NOT_CONTIGUOUS)
                     && !codes.contains(STATE_AHEAD_OF_LOG) && hasRecord(agent)) {
                 actions.add(dryRun ? planned(agent, "roll_forward", behind) : rollForward(agent.agentId(), behind));
@@ -87,7 +102,14 @@ public class RepairFlow {
         }
     }
 
-    private RepairReport.Action quarantineState(String agentId) {
+    /** A state file with NaN or Infinity is rebuilt from the log, when the log itself is sound and finite. */
+    private static boolean rebuildsNonFiniteState(Set<String> codes) {
+        return codes.contains(NON_FINITE_NUMBER) && !codes.contains(STATE_CORRUPT) && !codes.contains(LOG_CORRUPT)
+                && !codes.contains(LOG_NOT_CONTIGUOUS) && !codes.contains(LOG_NON_FINITE_NUMBER)
+                && !codes.contains(STATE_AHEAD_OF_LOG);
+    }
+
+    private RepairReport.Action quarantineState(String agentId, String problem) {
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
             Path state;
             if (agentFiles.hasStateFile(agentId)) {
@@ -95,10 +117,10 @@ public class RepairFlow {
             } else if (agentFiles.hasLegacyStateFile(agentId)) {
                 state = dataDirectory.legacyStateFile(agentId);
             } else {
-                return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, null, false);
+                return new RepairReport.Action(agentId, "quarantine_state_file", problem, null, false);
             }
-            Path moved = quarantine.moveAside(state, "corrupt");
-            return new RepairReport.Action(agentId, "quarantine_state_file", STATE_CORRUPT, relative(moved), true);
+            Path moved = quarantine.moveAside(state, STATE_CORRUPT.equals(problem) ? "corrupt" : "non-finite");
+            return new RepairReport.Action(agentId, "quarantine_state_file", problem, relative(moved), true);
         }
     }
 

@@ -9,11 +9,18 @@ package io.govflow.store.agent;
  * @param contiguous every seq is the previous one plus 1
  * @param tornTail bytes after the last good line (an unterminated line or a last line failing its CRC); 0 if none
  * @param goodLength length of the log up to and including its last good line
+ * @param nonFiniteLines good lines holding a number that is not finite (NaN or Infinity, written by older versions)
+ * @param firstNonFiniteSeq seq of the first of them (0 when there is none)
  */
 public record LogScan(long entries, long firstSeq, long lastSeq, boolean contiguous, long tornTail,
-        long goodLength) {
+        long goodLength, long nonFiniteLines, long firstNonFiniteSeq) {
 
     public static final LogScan EMPTY = new LogScan(0, 0, 0, true, 0, 0);
+
+    /** A log whose lines are all finite. */
+    public LogScan(long entries, long firstSeq, long lastSeq, boolean contiguous, long tornTail, long goodLength) {
+        this(entries, firstSeq, lastSeq, contiguous, tornTail, goodLength, 0, 0);
+    }
 
     public boolean hasTornTail() {
         return tornTail > 0;

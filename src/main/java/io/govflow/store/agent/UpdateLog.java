@@ -216,7 +216,7 @@ public final class UpdateLog implements UpdateLogStore {
     public LogScan scan(String agentId) {
         return readForwards(agentId, LogScan.EMPTY, lines -> {
             ScanTally tally = new ScanTally();
-            visitGoodLines(lines, line -> tally.add(decode(line).seq(), line.end()));
+            visitGoodLines(lines, line -> tally.add(decode(line), line.end()));
             return tally.result(lines.offset());
         });
     }
@@ -434,8 +434,15 @@ public final class UpdateLog implements UpdateLogStore {
         long lastSeq;
         boolean contiguous = true;
         long goodLength;
+        long nonFiniteLines;
+        long firstNonFiniteSeq;
 
-        void add(long seq, long end) {
+        void add(UpdateLogEntry entry, long end) {
+            long seq = entry.seq();
+            if (!entry.allFinite()) {
+                nonFiniteLines++;
+                firstNonFiniteSeq = firstNonFiniteSeq == 0 ? seq : firstNonFiniteSeq;
+            }
             if (entries == 0) {
                 firstSeq = seq;
             } else if (seq != lastSeq + 1) {
@@ -447,7 +454,8 @@ public final class UpdateLog implements UpdateLogStore {
         }
 
         LogScan result(long size) {
-            return new LogScan(entries, firstSeq, lastSeq, contiguous, size - goodLength, goodLength);
+            return new LogScan(entries, firstSeq, lastSeq, contiguous, size - goodLength, goodLength, nonFiniteLines,
+                    firstNonFiniteSeq);
         }
     }
 }

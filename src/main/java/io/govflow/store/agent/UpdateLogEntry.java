@@ -1,6 +1,7 @@
 package io.govflow.store.agent;
 
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,14 @@ public record UpdateLogEntry(
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** Whether every number of the line is finite (older versions could log NaN or Infinity). */
+    public boolean allFinite() {
+        boolean values = DoubleStream.of(E, I, S, V, coherence, attentionScore, lambda1, lambda1After, phi,
+                confidence, complexity, eta1, C1, piIntegral, time).allMatch(Double::isFinite);
+        return values && (thresholds == null || DoubleStream.of(thresholds.riskApprove(), thresholds.riskRevise(),
+                thresholds.coherenceCritical(), thresholds.voidThresholdInitial()).allMatch(Double::isFinite));
     }
 
     /** A line that changed no lifecycle status and was decided with the default thresholds. */
