@@ -69,8 +69,27 @@ public record GovflowProperties(
     public record History(@DefaultValue("1000") int window) {
     }
 
-    /** Credentials. An unset admin token disables the admin endpoints. */
-    public record Security(@Nullable String adminToken, @DefaultValue("true") boolean openRegistration) {
+    /**
+     * Credentials. An unset admin token disables the admin endpoints; a set one must be at least
+     * {@value #MIN_ADMIN_TOKEN_LENGTH} characters long, or the service does not start.
+     *
+     * @param openOperations {@code /actuator/info} and {@code /actuator/prometheus} without a credential (they
+     *        describe the host: versions, memory, every meter); off, they need the admin token
+     */
+    public record Security(@Nullable String adminToken, @DefaultValue("true") boolean openRegistration,
+            @DefaultValue("false") boolean openOperations) {
+
+        public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+        public Security {
+            // the message names the property and the rule, never the value
+            if (adminToken != null && !adminToken.isBlank()
+                    && adminToken.strip().codePointCount(0, adminToken.strip().length()) < MIN_ADMIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("govflow.security.admin-token must be at least "
+                        + MIN_ADMIN_TOKEN_LENGTH + " characters (GOVFLOW_SECURITY_ADMIN_TOKEN); use a long random "
+                        + "value, e.g. the output of 'openssl rand -hex 32'");
+            }
+        }
     }
 
     /** Governance switches. */
@@ -78,8 +97,20 @@ public record GovflowProperties(
             @DefaultValue("false") boolean enforcePause) {
     }
 
-    /** HTTP limits. */
-    public record Http(@DefaultValue("1MB") DataSize maxBody) {
+    /**
+     * HTTP limits.
+     *
+     * @param readDeadline the longest a request body may take to arrive, counted from the moment the handler
+     *        chain starts, and the longest the connector waits for any single read (headers included); a client
+     *        that trickles is answered {@code REQUEST_TIMEOUT} (408)
+     */
+    public record Http(@DefaultValue("1MB") DataSize maxBody, @DefaultValue("30s") Duration readDeadline) {
+
+        public Http {
+            if (readDeadline.isNegative() || readDeadline.isZero()) {
+                throw new IllegalArgumentException("govflow.http.read-deadline must be positive");
+            }
+        }
     }
 
     /** Reading a reference data directory. */

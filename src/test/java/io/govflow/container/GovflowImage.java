@@ -68,14 +68,16 @@ final class GovflowImage {
     }
 
     /**
-     * A container of the image with {@code volume} mounted on /app/data and the loop guard off (the tests
-     * send updates faster than an agent would). Not started.
+     * A container of the image with {@code volume} mounted on /app/data, the loop guard off (the tests
+     * send updates faster than an agent would) and the operations endpoints open. Not started.
      */
     static GenericContainer<?> container(String volume, FailureLogs logs, String name) {
         checkPrerequisites();
         GenericContainer<?> container = new GenericContainer<>(IMAGE)
                 .withExposedPorts(PORT)
                 .withEnv("GOVFLOW_GOVERNANCE_LOOP_DETECTION", "false")
+                // the image test scrapes prometheus without a credential
+                .withEnv("GOVFLOW_SECURITY_OPEN_OPERATIONS", "true")
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withBinds(new Bind(volume, new Volume(DATA_DIR)))
                         .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT))))

@@ -41,7 +41,9 @@ class BuildMetadataEndpointsTest {
     @BeforeAll
     static void start() {
         context = new SpringApplication(GovflowApplication.class).run("--server.port=0",
-                "--govflow.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                "--govflow.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // info describes the host, so it is open only when configured so
+                "--govflow.security.open-operations=true");
     }
 
     @AfterAll

@@ -14,19 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Prometheus metrics and readiness, on the real application. */
 class OperationsEndpointsTest {
 
+    private static final String ADMIN = "operations-endpoints-admin-token";
+
     @TempDir
     Path dataDir;
 
     @Test
     void prometheusShowsUpdateLockAndFsyncMetricsAfterUpdates() {
-        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false")) {
+        try (RunningApp app = RunningApp.start(dataDir, "--govflow.governance.loop-detection=false",
+                "--govflow.security.admin-token=" + ADMIN)) {
             ApiClient client = app.client();
             String key = client.register("metered_agent");
             for (int n = 0; n < 3; n++) {
                 assertThat(client.post("/api/v1/agents/metered_agent/updates", key, Map.of()).status()).isEqualTo(200);
             }
             assertThat(client.post("/api/v1/agents/metered_agent/exports", key, Map.of()).status()).isEqualTo(201);
-            String scrape = client.get("/actuator/prometheus", null).raw();
+            String scrape = client.get("/actuator/prometheus", ADMIN).raw();
             assertThat(count(scrape, "govflow_export_size_bytes_count")).isEqualTo(1);
             assertThat(count(scrape, "govflow_export_size_bytes_sum")).isGreaterThan(100);
             assertThat(count(scrape, "govflow_update_latency_seconds_count")).isEqualTo(3);

@@ -45,9 +45,10 @@ public class AgentEditor {
 
     /**
      * @param ifMatch the request's {@code If-Match} (null: no precondition)
+     * @param byAdmin whether the admin token made the edit (only the admin sets or removes the protected tag)
      * @return the record after the change
      */
-    public AgentRecord patch(String agentId, AgentPatch patch, @Nullable String ifMatch) {
+    public AgentRecord patch(String agentId, AgentPatch patch, @Nullable String ifMatch, boolean byAdmin) {
         storeHealth.checkWritable();
         String now = Timestamps.now(clock);
         return metadata.update(agentId, stored -> {
@@ -57,7 +58,9 @@ public class AgentEditor {
                 throw new GovflowException(ErrorCode.PRECONDITION_FAILED);
             }
             refuseDeleted(record);
-            return applied(record, patch, now);
+            AgentRecord changed = applied(record, patch, now);
+            ProtectedTag.requireAdminToChange(record.tags(), changed.tags(), byAdmin);
+            return changed;
         });
     }
 
@@ -72,6 +75,17 @@ public class AgentEditor {
                     .withLifecycleEvent(LifecycleEvent.of("api_key_rotated", now, "A new API key was issued"));
         });
         return new IssuedKey(key, record);
+    }
+
+    /**
+     * The admin withdraws the agent's key without issuing another (also of a deleted agent): from now on the key is
+     * refused everywhere; a later rotation issues a new one.
+     */
+    public AgentRecord revokeKey(String agentId) {
+        storeHealth.checkWritable();
+        String now = Timestamps.now(clock);
+        return metadata.update(agentId, r -> r.withApiKey(null)
+                .withLifecycleEvent(LifecycleEvent.of("api_key_revoked", now, "The API key was revoked")));
     }
 
     static AgentRecord applied(AgentRecord record, AgentPatch patch, String now) {

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentLifecycle {
 
-    public static final String PROTECTED_TAG = "pioneer";
+    public static final String PROTECTED_TAG = ProtectedTag.NAME;
 
     /** Statuses an explicit resume leads back to active (the older reference health labels included). */
     static final Set<StoredStatus> RESUMABLE = Set.of(AgentStatus.PAUSED, AgentStatus.WAITING_INPUT,

@@ -9,6 +9,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.flow.auth.Authenticator;
+import io.govflow.flow.auth.Caller;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.MetadataStore;
@@ -39,15 +40,22 @@ public class AgentRegistry {
         this.clock = clock;
     }
 
-    /** Anonymous when registration is open; the admin token otherwise. Checked before the body is read. */
-    public void checkMayRegister(@Nullable String credential) {
+    /**
+     * Anonymous when registration is open; the admin token otherwise. Checked before the body is read.
+     *
+     * @return the admin when the admin token was presented (it may register protected agents), else null
+     */
+    public @Nullable Caller checkMayRegister(@Nullable String credential) {
         if (!openRegistration) {
-            authenticator.requireAdmin(credential);
+            return authenticator.requireAdmin(credential);
         }
+        return credential != null && authenticator.isAdminToken(credential) ? Caller.ofAdmin() : null;
     }
 
-    public Registration register(RegisterCommand command) {
+    /** @param byAdmin whether the admin token was presented (only the admin tags an agent as protected) */
+    public Registration register(RegisterCommand command, boolean byAdmin) {
         AgentIds.requireRegistrable(command.agentId());
+        ProtectedTag.requireAdminToChange(List.of(), command.tags(), byAdmin);
         if (command.parentAgentId() != null) {
             AgentIds.requireValid(command.parentAgentId());
         }

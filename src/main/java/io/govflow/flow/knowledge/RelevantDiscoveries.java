@@ -39,6 +39,7 @@ final class RelevantDiscoveries {
 
         ObjectNode toJson(ObjectNode item) {
             item.put("agent_id", discovery.agentId());
+            item.put(KnowledgeContextSource.TRUST, KnowledgeContextSource.UNTRUSTED);
             sharedTags.forEach(item.putArray("shared_tags")::add);
             item.put("linked", linked);
             return item;

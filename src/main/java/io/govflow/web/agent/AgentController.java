@@ -13,6 +13,8 @@ import io.govflow.flow.agent.Registration;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
+import io.govflow.web.auth.RequestCaller;
+import jakarta.servlet.http.HttpServletRequest;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -52,8 +54,8 @@ public class AgentController {
             description = "Returns the agent's api_key once; only its SHA-256 hash is stored. Keep it.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, ADMIN_DISABLED, METADATA_CORRUPT }, writes = true)
     @ResponseStatus(HttpStatus.CREATED)
-    public RegistrationResponse register(@Valid @RequestBody RegisterRequest body) {
-        Registration registration = registry.register(body.toCommand());
+    public RegistrationResponse register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        Registration registration = registry.register(body.toCommand(), RequestCaller.isAdmin(request));
         return RegistrationResponse.of(registration);
     }
 

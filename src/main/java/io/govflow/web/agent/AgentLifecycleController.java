@@ -3,6 +3,7 @@ package io.govflow.web.agent;
 import static io.govflow.error.ErrorCode.AGENT_DELETED;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AGENT_PAUSED;
+import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
 import static io.govflow.error.ErrorCode.PRECONDITION_FAILED;
@@ -19,8 +20,8 @@ import io.govflow.flow.agent.AgentLifecycle;
 import io.govflow.flow.agent.AgentListing;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
-import jakarta.servlet.http.HttpServletRequest;
 import io.govflow.web.auth.RequestCaller;
+import jakarta.servlet.http.HttpServletRequest;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -85,13 +86,13 @@ public class AgentLifecycleController {
     @Operation(operationId = "updateAgent", summary = "Edit tags and notes",
             description = "Fields are merged one by one, so concurrent edits of different fields are all kept. With "
                     + "If-Match (the ETag of GET /api/v1/agents/{id}) the edit applies only if nothing changed since.")
-    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, PRECONDITION_FAILED,
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, PRECONDITION_FAILED, FORBIDDEN,
             METADATA_CORRUPT }, writes = true)
     @ApiSuccess(headers = ResponseHeader.ETAG)
     public ResponseEntity<AgentChangeResponse> patch(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody PatchAgentRequest body) {
-        return withEtag(editor.patch(id, body.toPatch(), ifMatch));
+            @Valid @RequestBody PatchAgentRequest body, HttpServletRequest request) {
+        return withEtag(editor.patch(id, body.toPatch(), ifMatch, RequestCaller.isAdmin(request)));
     }
 
     @PostMapping(path = "/{id}/archive", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -146,6 +147,16 @@ public class AgentLifecycleController {
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, AGENT_DELETED, METADATA_CORRUPT }, writes = true)
     public KeyResponse rotate(@PathVariable String id) {
         return KeyResponse.of(editor.rotateKey(id));
+    }
+
+    @PostMapping("/{id}/api-key/revoke")
+    @Access(Access.Level.ADMIN)
+    @Operation(operationId = "revokeApiKey", summary = "Withdraw an agent's API key (admin)",
+            description = "The key stops working at once, everywhere; no new key is issued (rotate issues one). "
+                    + "Works on deleted agents too.")
+    @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, METADATA_CORRUPT }, writes = true)
+    public AgentChangeResponse revoke(@PathVariable String id) {
+        return AgentChangeResponse.of(editor.revokeKey(id));
     }
 
     @PostMapping(path = "/{id}/response-complete", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -50,26 +50,30 @@ public class AuthInterceptor implements HandlerInterceptor {
         if (agentId != null) {
             AgentIds.requireValid(agentId);
         }
-        Caller caller = check(level, agentId, BearerCredentials.from(request));
+        Caller caller = check(level, agentId, BearerCredentials.from(request), isRead(request));
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
         return true;
     }
 
-    private @Nullable Caller check(Access.Level level, @Nullable String agentId, @Nullable String credential) {
+    private @Nullable Caller check(Access.Level level, @Nullable String agentId, @Nullable String credential,
+            boolean read) {
         return switch (level) {
             case ANONYMOUS -> null;
-            case REGISTRATION -> {
-                registry.checkMayRegister(credential);
-                yield null;
-            }
-            case ANY_CREDENTIAL -> authenticator.requireAny(credential);
+            case REGISTRATION -> registry.checkMayRegister(credential);
+            // a deleted agent's key still reads that agent (its deletion state), and nothing else
+            case ANY_CREDENTIAL -> read ? authenticator.requireAnyReading(credential, agentId)
+                    : authenticator.requireAny(credential);
             case ADMIN -> authenticator.requireAdmin(credential);
             case AGENT_KEY -> authenticator.requireAgent(required(agentId), credential, false);
             case AGENT_KEY_OR_ADMIN -> authenticator.requireAgent(required(agentId), credential, true);
             case TENANT_OR_ADMIN -> authenticator.requireTenant(required(agentId), credential);
         };
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     private static String required(@Nullable String agentId) {

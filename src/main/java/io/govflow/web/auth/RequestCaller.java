@@ -15,4 +15,9 @@ public final class RequestCaller {
         }
         throw new IllegalStateException("handler needs an authenticated @Access level");
     }
+
+    /** Whether the admin made this request (false for anonymous requests). */
+    public static boolean isAdmin(HttpServletRequest request) {
+        return request.getAttribute(AuthInterceptor.CALLER) instanceof Caller caller && caller.admin();
+    }
 }

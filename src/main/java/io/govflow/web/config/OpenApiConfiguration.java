@@ -46,6 +46,7 @@ public class OpenApiConfiguration {
                                 + "admin token"));
         errorEnvelopeConverters().readAll(ErrorEnvelope.class).forEach(components::addSchemas);
         ResponseContract.examples().forEach(components::addExamples);
+        ResponseContract.sharedHeaders().forEach(components::addHeaders);
         OpenAPI openApi = new OpenAPI()
                 .info(new Info().title("Govflow API").version("v1")
                         .description("Governance state of AI agents on plain files: update, export and context "

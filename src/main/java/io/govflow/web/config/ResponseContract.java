@@ -13,6 +13,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.web.auth.Access;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -30,7 +31,7 @@ import org.springframework.web.method.HandlerMethod;
  * Every operation's responses as the handler really answers, read from the code: the success statuses
  * ({@code @ResponseStatus} or {@link ApiSuccess#statuses()}) and their headers, the error statuses of its error codes
  * ({@link SharedErrors}) with the envelope schema, an example per code and the headers those codes send
- * (Retry-After, WWW-Authenticate), X-Request-Id on every answer, and the credential its {@link Access} level needs.
+ * (Retry-After, WWW-Authenticate), X-Request-Id, Cache-Control and X-Content-Type-Options on every answer, and the credential its {@link Access} level needs.
  */
 final class ResponseContract implements OperationCustomizer {
 
@@ -42,7 +43,10 @@ final class ResponseContract implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         documentSuccess(operation, handler);
         addErrorResponses(operation, SharedErrors.of(handler));
-        operation.getResponses().values().forEach(response -> addHeader(response, ResponseHeader.REQUEST_ID, true));
+        operation.getResponses().values().forEach(response -> {
+            addHeader(response, ResponseHeader.REQUEST_ID, true);
+            SHARED_HEADERS.forEach(header -> addSharedHeader(response, header));
+        });
         documentSecurity(operation, handler);
         return operation;
     }
@@ -141,6 +145,23 @@ final class ResponseContract implements OperationCustomizer {
         body.put("detail", code.message());
         body.put("instance", "urn:govflow:request:" + requestId);
         return body;
+    }
+
+    /** Headers of every answer that do not vary: declared once under components/headers and referenced. */
+    static final List<ResponseHeader> SHARED_HEADERS = List.of(ResponseHeader.CACHE_CONTROL,
+            ResponseHeader.CONTENT_TYPE_OPTIONS);
+
+    static Map<String, Header> sharedHeaders() {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        SHARED_HEADERS.forEach(header -> headers.put(header.headerName(), header.toHeader(true)));
+        return headers;
+    }
+
+    private static void addSharedHeader(ApiResponse response, ResponseHeader header) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(header.headerName())) {
+            response.addHeaderObject(header.headerName(),
+                    new Header().$ref("#/components/headers/" + header.headerName()));
+        }
     }
 
     private static void addHeader(ApiResponse response, ResponseHeader header, boolean required) {

@@ -7,6 +7,7 @@ import java.util.List;
 import io.govflow.flow.context.ContextSourceKind;
 import io.govflow.web.context.ContextController;
 import io.govflow.web.error.RequestIds;
+import io.govflow.web.headers.SecurityHeaders;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -18,6 +19,12 @@ public enum ResponseHeader {
     /** On every answer, errors included. */
     REQUEST_ID(RequestIds.HEADER, "The request id, also in the error envelope's request_id",
             new StringSchema().pattern("^[0-9a-f]{32}$").maxLength(32)),
+    /** On every answer, errors included: answers carry keys and private state. */
+    CACHE_CONTROL(SecurityHeaders.CACHE_CONTROL, "Always no-store: no cache may keep an answer",
+            enumOf(List.of(SecurityHeaders.NO_STORE))),
+    /** On every answer, errors included. */
+    CONTENT_TYPE_OPTIONS(SecurityHeaders.CONTENT_TYPE_OPTIONS, "Always nosniff: the declared media type is the only one",
+            enumOf(List.of(SecurityHeaders.NOSNIFF))),
     ETAG(HttpHeaders.ETAG, "Version of the agent's user-editable fields; send it as If-Match to edit only if unchanged",
             new StringSchema().pattern("^(W/)?\"[^\"]{1,128}\"$").maxLength(132)),
     CONTENT_DISPOSITION(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"<the file's name>\"",

@@ -27,10 +27,11 @@ final class SharedErrors {
     static final Set<ErrorCode> ADMIN = EnumSet.of(ErrorCode.FORBIDDEN, ErrorCode.ADMIN_DISABLED);
     /**
      * Endpoints that read a JSON body: invalid fields, unparsable JSON, a body over the limit, another media type
-     * (the last two are answered by the web filters for every request, before the handler).
+     * (the last two are answered by the web filters for every request, before the handler), a body that did not
+     * arrive within the read deadline.
      */
     static final Set<ErrorCode> BODY = EnumSet.of(ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON,
-            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.REQUEST_TIMEOUT);
     /**
      * Endpoints that write to the store: the lock is busy, the store went read-only, checkpoints are too far behind,
      * the disk is full.

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.govflow.error.ErrorCode;
+import io.govflow.web.headers.SecurityHeaders;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -33,6 +34,7 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
             response.setContentType(ErrorResponses.PROBLEM_JSON.toString());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader(RequestIds.HEADER, requestId);
+            SecurityHeaders.apply(response::setHeader);
             response.getOutputStream().write(body);
             response.finishResponse();
         } catch (IOException | IllegalStateException ignored) {

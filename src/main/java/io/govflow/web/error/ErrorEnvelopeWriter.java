@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +29,26 @@ public class ErrorEnvelopeWriter {
         byte[] body = toBytes(ErrorResponses.envelope(code, message, Map.of(), requestId));
         response.resetBuffer();
         response.setStatus(code.httpStatus());
+        response.setHeader(RequestIds.HEADER, requestId);
+        response.setContentType(ErrorResponses.PROBLEM_JSON.toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    /** The answer to {@code ex} as the advice would give it: its envelope, challenge and Retry-After. */
+    public void write(HttpServletRequest request, HttpServletResponse response, GovflowException ex)
+            throws IOException {
+        String requestId = RequestIds.of(request);
+        ResponseEntity<Object> answer = ErrorResponses.response(ex, requestId);
+        byte[] body = toBytes(ErrorResponses.envelope(ex, requestId));
+        response.resetBuffer();
+        response.setStatus(ex.code().httpStatus());
+        answer.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.setHeader(name, value));
+            }
+        });
         response.setHeader(RequestIds.HEADER, requestId);
         response.setContentType(ErrorResponses.PROBLEM_JSON.toString());
         response.setContentLength(body.length);

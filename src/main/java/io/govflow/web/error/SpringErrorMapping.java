@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.web.limit.PayloadTooLargeException;
+import io.govflow.web.limit.RequestTimeoutException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -93,6 +94,7 @@ final class SpringErrorMapping {
             case 404 -> ErrorCode.ROUTE_NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> ErrorCode.INTERNAL_ERROR;
@@ -103,6 +105,9 @@ final class SpringErrorMapping {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException) {
                 return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);
+            }
+            if (t instanceof RequestTimeoutException) {
+                return Mapped.of(ErrorCode.REQUEST_TIMEOUT);
             }
             if (t instanceof UnrecognizedPropertyException unknown) {
                 return Mapped.fields(ApiExceptionHandler.field(safe(unknown.getPropertyName()), "is not a known field"));

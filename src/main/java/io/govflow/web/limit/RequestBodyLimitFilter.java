@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Enforces {@code govflow.http.max-body}: a declared Content-Length over the limit is refused before reading;
- * a body without one is cut off while it is read.
+ * a body without one is cut off while it is read. Also enforces {@code govflow.http.read-deadline} on the body,
+ * counted from here (the headers have arrived): a trickling body ends in {@code REQUEST_TIMEOUT}.
  */
 @Access(Access.Level.ANONYMOUS)
 @Component
@@ -27,10 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long deadlineNanos;
     private final ErrorEnvelopeWriter writer;
 
     public RequestBodyLimitFilter(GovflowProperties properties, ErrorEnvelopeWriter writer) {
         this.limit = properties.http().maxBody().toBytes();
+        this.deadlineNanos = properties.http().readDeadline().toNanos();
         this.writer = writer;
     }
 
@@ -41,13 +44,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             writer.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE.message(limit + " bytes"));
             return;
         }
+        long deadline = System.nanoTime() + deadlineNanos;
         chain.doFilter(new HttpServletRequestWrapper(request) {
             private ServletInputStream stream;
 
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (stream == null) {
-                    stream = new LimitedInputStream(super.getInputStream(), limit);
+                    stream = new LimitedInputStream(super.getInputStream(), limit, deadline);
                 }
                 return stream;
             }

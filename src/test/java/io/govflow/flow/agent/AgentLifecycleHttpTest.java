@@ -196,13 +196,17 @@ class AgentLifecycleHttpTest {
                 .doesNotContain("api_key").doesNotContain("sha256:").doesNotContain(key);
         assertThat(lastEvent(deleted.body().get("agent")).get("event").asString()).isEqualTo("deleted");
 
+        // the deleted agent's own key no longer works for changes (only for reading its deletion state); the
+        // admin, whose token still works, is told the agent is deleted
         String path = "/api/v1/agents/delete_agent";
-        assertCode(update("delete_agent", key), 409, "AGENT_DELETED");
-        assertCode(patch("delete_agent", key, Map.of("notes", "x"), null), 409, "AGENT_DELETED");
-        assertCode(client.post(path + "/archive", key, Map.of()), 409, "AGENT_DELETED");
+        assertCode(update("delete_agent", key), 401, "AUTHENTICATION_FAILED");
+        assertCode(patch("delete_agent", key, Map.of("notes", "x"), null), 401, "AUTHENTICATION_FAILED");
+        assertCode(patch("delete_agent", ADMIN, Map.of("notes", "x"), null), 409, "AGENT_DELETED");
+        assertCode(client.post(path + "/archive", ADMIN, Map.of()), 409, "AGENT_DELETED");
         assertCode(client.post(path + "/resume", ADMIN, Map.of()), 409, "AGENT_DELETED");
-        assertCode(client.post(path + "/response-complete", key, Map.of()), 409, "AGENT_DELETED");
-        assertCode(client.post(path + "/api-key/rotate", key, null), 409, "AGENT_DELETED");
+        assertCode(client.post(path + "/response-complete", ADMIN, Map.of()), 409, "AGENT_DELETED");
+        assertCode(client.post(path + "/api-key/rotate", ADMIN, null), 409, "AGENT_DELETED");
+        assertCode(client.post(path + "/api-key/rotate", key, null), 401, "AUTHENTICATION_FAILED");
         assertCode(client.send("DELETE", path, ADMIN, null, Map.of()), 409, "AGENT_DELETED");
         assertThat(client.get(path, key).body().get("agent").get("status").asString()).isEqualTo("deleted");
         assertThat(new StoreInvariants(dataDir).logOf("delete_agent")).hasSize(1);
@@ -210,7 +214,11 @@ class AgentLifecycleHttpTest {
 
     @Test
     void pioneerAgentsCannotBeDeleted() {
-        String key = register("pioneer_agent", List.of("pioneer"));
+        // only the admin tags an agent pioneer (at registration or later)
+        Reply registered = client.post("/api/v1/agents", ADMIN, Map.of("agent_id", "pioneer_agent", "tags",
+                List.of("pioneer")));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String key = registered.body().get("api_key").asString();
         assertCode(client.send("DELETE", "/api/v1/agents/pioneer_agent", key, null, Map.of()), 409,
                 "PROTECTED_AGENT");
         assertCode(client.send("DELETE", "/api/v1/agents/pioneer_agent", ADMIN, null, Map.of()), 409,

@@ -40,6 +40,7 @@ class DocumentedErrorsHttpTest {
                     }
                     assertDocuments(responses, "400", name, "VALIDATION_FAILED", "MALFORMED_JSON");
                     assertDocuments(responses, "413", name, "PAYLOAD_TOO_LARGE");
+                    assertDocuments(responses, "408", name, "REQUEST_TIMEOUT");
                     assertDocuments(responses, "415", name, "UNSUPPORTED_MEDIA_TYPE");
                     String target = path.getKey().replaceAll("\\{[a-z_]+}", "some_agent");
                     Reply tooLarge = client.send(method, target, null, "{\"n\": \"" + "x".repeat(2048) + "\"}",

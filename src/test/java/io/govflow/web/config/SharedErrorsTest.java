@@ -12,6 +12,7 @@ import static io.govflow.error.ErrorCode.NOT_ACCEPTABLE;
 import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
 import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
+import static io.govflow.error.ErrorCode.REQUEST_TIMEOUT;
 import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
@@ -44,15 +45,15 @@ class SharedErrorsTest {
     void anAdminWriteWithABodySharesEveryGroup() {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
-                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, CHECKPOINT_BACKLOG, DISK_FULL,
-                NOT_ACCEPTABLE, INTERNAL_ERROR);
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, LOCK_TIMEOUT, STORE_READ_ONLY,
+                CHECKPOINT_BACKLOG, DISK_FULL, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
     void registrationSharesTheAdminAnswersOfClosedRegistration() {
         assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
-                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     private static HandlerMethod handler(String name) {

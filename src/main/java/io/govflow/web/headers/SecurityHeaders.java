@@ -1,0 +1,39 @@
+package io.govflow.web.headers;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The headers every answer carries: answers hold keys, agent state and private documents, so no cache keeps them,
+ * and no browser guesses a type other than the declared one. Swagger UI's page also gets a content security
+ * policy that lets it load only its own files and call only this server.
+ */
+public final class SecurityHeaders {
+
+    public static final String CACHE_CONTROL = "Cache-Control";
+    public static final String NO_STORE = "no-store";
+    public static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+    public static final String NOSNIFF = "nosniff";
+    public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
+    /**
+     * Swagger UI loads its scripts and stylesheets from this server and sets inline styles from its scripts; its
+     * icons are data: URIs; its calls go to this server. No frames, plugins, forms elsewhere or inline scripts.
+     */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private SecurityHeaders() {
+    }
+
+    /** Sets the headers of every answer through {@code setter} (a servlet or a Tomcat response). */
+    public static void apply(BiConsumer<String, String> setter) {
+        setter.accept(CACHE_CONTROL, NO_STORE);
+        setter.accept(CONTENT_TYPE_OPTIONS, NOSNIFF);
+    }
+
+    /** Whether {@code path} (within the application) is a page or file of Swagger UI. */
+    static boolean isSwaggerUi(String path) {
+        return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
+    }
+}

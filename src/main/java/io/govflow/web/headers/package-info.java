@@ -1,0 +1,8 @@
+/**
+ * Response headers every answer carries for the browser and for caches (no caching, no type sniffing) and the
+ * content security policy of Swagger UI.
+ */
+@NullMarked
+package io.govflow.web.headers;
+
+import org.jspecify.annotations.NullMarked;
