@@ -5,6 +5,7 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,7 +67,9 @@ public class ConsistencyChecker {
         DataDirectoryScan scan = DataDirectoryScan.of(dataDirectory);
         List<ConsistencyReport.FileReport> files = new ArrayList<>();
         SortedMap<String, AgentRecord> records = records(files);
+        Set<String> damaged = damagedRecords();
         TreeSet<String> ids = new TreeSet<>(records.keySet());
+        ids.addAll(damaged);
         ids.addAll(scan.stateFiles());
         ids.addAll(scan.logs());
         ids.addAll(scan.legacyStateFiles());
@@ -81,7 +84,8 @@ public class ConsistencyChecker {
         }
         List<ConsistencyReport.AgentReport> agents = new ArrayList<>();
         for (String id : ids) {
-            agents.add(ConsistencyReport.AgentReport.of(id, AgentChecks.check(read(id, records.get(id)), window)));
+            List<Problem> problems = AgentChecks.check(read(id, records.get(id)), window);
+            agents.add(ConsistencyReport.AgentReport.of(id, damaged.contains(id) ? damagedRecord(problems) : problems));
         }
         return ConsistencyReport.of(Timestamps.now(clock), agents, files);
     }
@@ -118,6 +122,25 @@ public class ConsistencyChecker {
                             + "files meanwhile)."))));
             return new TreeMap<>();
         }
+    }
+
+    private Set<String> damagedRecords() {
+        try {
+            return metadata.damaged().keySet();
+        } catch (GovflowException e) {
+            return Set.of();
+        }
+    }
+
+    /** The record is there but cannot be read: not an orphan, an error naming the agent's record. */
+    private static List<Problem> damagedRecord(List<Problem> problems) {
+        List<Problem> out = new ArrayList<>();
+        out.add(Problem.error(METADATA_RECORD_CORRUPT, "The agent's record in agent_metadata.json cannot be read; "
+                + "only this agent is unavailable until an operator corrects the record or restores it from "
+                + "backups/ (repair leaves it as it is)."));
+        problems.stream().filter(p -> !ORPHAN_STATE.equals(p.code()) && !ORPHAN_LOG.equals(p.code())
+                && !STATE_MISSING.equals(p.code())).forEach(out::add);
+        return out;
     }
 
     private static void strayFiles(DataDirectoryScan scan, TreeSet<String> ids,
