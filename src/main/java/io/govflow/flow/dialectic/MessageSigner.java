@@ -1,6 +1,8 @@
 package io.govflow.flow.dialectic;
 
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -67,9 +69,29 @@ public class MessageSigner {
         }
     }
 
-    /** The bytes that are signed: the message as its file holds it, keys sorted recursively, compact. */
+    /** This message with its signature, as Govflow stores every message it writes. */
+    public DialecticMessage signed(DialecticMessage message) {
+        return message.withSignature(sign(message));
+    }
+
+    /**
+     * Checks a stored message: {@code valid} when its signature is this server's over the message as stored,
+     * {@code invalid} when it has one that does not match (the file was edited), {@code unverifiable} when it has
+     * none (the reference signed with agent keys Govflow never held).
+     */
+    public SignatureStatus verify(DialecticMessage message) {
+        String stored = message.signature();
+        if (stored == null) {
+            return SignatureStatus.UNVERIFIABLE;
+        }
+        byte[] expected = sign(message).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, stored.getBytes(StandardCharsets.UTF_8)) ? SignatureStatus.VALID
+                : SignatureStatus.INVALID;
+    }
+
+    /** The bytes that are signed: the message as its file holds it without its signature, keys sorted, compact. */
     byte[] canonical(DialecticMessage message) {
-        return json.toCompactBytes(sorted(codec.toObject(message)));
+        return json.toCompactBytes(sorted(codec.signedPart(message)));
     }
 
     private ServerSecret secret() {
