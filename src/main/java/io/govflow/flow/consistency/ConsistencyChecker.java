@@ -44,16 +44,24 @@ public class ConsistencyChecker {
     private final UpdateLogStore updateLog;
     private final int window;
     private final Clock clock;
+    private final @Nullable RecordFindings recordFindings;
 
     @Autowired
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
-            StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock) {
-        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock);
+            StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock,
+            RecordFindings records) {
+        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock, records);
     }
 
-    /** Without Spring (command line). */
+    /** Without Spring (command line): agents and their files only, no session or knowledge-graph findings. */
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, int window, Clock clock) {
+        this(dataDirectory, metadata, stateFiles, updateLog, window, clock, null);
+    }
+
+    private ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata, StateStore stateFiles,
+            UpdateLogStore updateLog, int window, Clock clock, @Nullable RecordFindings records) {
+        this.recordFindings = records;
         this.dataDirectory = dataDirectory;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -81,6 +89,9 @@ public class ConsistencyChecker {
             ids.retainAll(List.of(agentId));
         } else {
             strayFiles(scan, ids, files);
+            if (recordFindings != null) {
+                files.addAll(recordFindings.check());
+            }
         }
         List<ConsistencyReport.AgentReport> agents = new ArrayList<>();
         for (String id : ids) {

@@ -48,7 +48,7 @@ final class ConsistencyCodes {
 
     /** What a reference data directory did not keep, and agent files that cannot be read: migration reports these. */
     static final Set<String> REFERENCE_DATA = Set.of(STATE_MISSING, ORPHAN_STATE, ORPHAN_LOG, HISTORY_INCOMPLETE,
-            STATE_CORRUPT, LOG_CORRUPT, LEGACY_FIELD_TYPE, METADATA_RECORD_CORRUPT);
+            STATE_CORRUPT, LOG_CORRUPT, LEGACY_FIELD_TYPE, METADATA_RECORD_CORRUPT, SIGNATURE_UNVERIFIABLE);
 
     private ConsistencyCodes() {
     }
