@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.LenientFields;
+import io.govflow.store.io.SafeIds;
 import io.govflow.store.io.StoreJson;
 
 import org.jspecify.annotations.Nullable;
@@ -103,7 +104,7 @@ public final class MetadataCodec {
                 events(o),
                 nullableString(o, "paused_at"),
                 nullableString(o, "archived_at"),
-                lenient.nullableText("parent_agent_id"),
+                parentAgentId(o, lenient),
                 lenient.nullableText("spawn_reason"),
                 apiKey(o, lenient),
                 strings(o, "recent_update_timestamps"),
@@ -145,6 +146,16 @@ public final class MetadataCodec {
         putUnknown(o, r.unknownFields());
         r.laxFields().restore(o);
         return o;
+    }
+
+    /** An id: a value whose text is not a usable agent id names no agent (null), and stays in the file. */
+    private static @Nullable String parentAgentId(ObjectNode o, LenientFields lenient) {
+        String text = lenient.nullableText("parent_agent_id");
+        if (text != null && (text.length() < 3 || !SafeIds.isFileSafe(text))) {
+            lenient.keep("parent_agent_id", o.get("parent_agent_id"));
+            return null;
+        }
+        return text;
     }
 
     /** The seed's own example names the field {@code created}; it is read as {@code created_at}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -118,9 +120,13 @@ public final class LenientFields {
         if (n.isBoolean()) {
             return n.booleanValue();
         }
-        Boolean read = n.isNumber() ? n.doubleValue() != 0
-                : n.isString() && (n.stringValue().equalsIgnoreCase("true") || n.stringValue().equalsIgnoreCase("false"))
-                        ? Boolean.valueOf(n.stringValue().toLowerCase(java.util.Locale.ROOT)) : null;
+        Boolean read = null;
+        if (n.isNumber()) {
+            read = n.doubleValue() != 0;
+        } else if (n.isString() && (n.stringValue().equalsIgnoreCase("true")
+                || n.stringValue().equalsIgnoreCase("false"))) {
+            read = Boolean.valueOf(n.stringValue().toLowerCase(Locale.ROOT));
+        }
         remember(name, n, read == null ? NODES.nullNode() : NODES.booleanNode(read));
         return read;
     }
@@ -137,7 +143,7 @@ public final class LenientFields {
     public String fromOldName(String name, String oldName) {
         JsonNode old = object.get(oldName);
         String text = old == null || old.isNull() ? "" : textOf(old);
-        lax.put(name, new LaxFields.StoredValue(tools.jackson.databind.node.MissingNode.getInstance(),
+        lax.put(name, new LaxFields.StoredValue(MissingNode.getInstance(),
                 NODES.stringNode(text), "absent, read from '" + oldName + "'"));
         return text;
     }
@@ -149,7 +155,7 @@ public final class LenientFields {
 
     /** The JSON type name used in reports: string, number, boolean, object, array or null. */
     public static String typeName(JsonNode n) {
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private void remember(String name, JsonNode stored, JsonNode read) {
