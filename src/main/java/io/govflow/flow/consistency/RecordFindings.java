@@ -10,6 +10,9 @@ import io.govflow.store.check.Problem;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
 import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.io.DataDirectory;
+import io.govflow.store.io.StoreHealth;
+import io.govflow.store.io.StoreJson;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.store.knowledge.KnowledgeGraph;
 import io.govflow.store.knowledge.KnowledgeGraphRepository;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The file findings of dialectic sessions and knowledge-graph nodes: fields read leniently
  * ({@code LEGACY_FIELD_TYPE}), sessions or nodes that cannot be read ({@code RECORD_CORRUPT}, naming them) and
- * message signatures ({@code SIGNATURE_UNVERIFIABLE}, {@code SIGNATURE_INVALID}). Read-only.
+ * message signatures ({@code SIGNATURE_UNVERIFIABLE}, {@code SIGNATURE_INVALID}). Read-only: it never creates the
+ * server secret.
  */
 @Component
 public class RecordFindings {
@@ -30,10 +34,11 @@ public class RecordFindings {
     private final KnowledgeGraphRepository graphs;
     private final SessionSignatures signatures;
 
-    public RecordFindings(SessionRepository sessions, KnowledgeGraphRepository graphs, MessageSigner signer) {
+    public RecordFindings(SessionRepository sessions, KnowledgeGraphRepository graphs, DataDirectory dataDirectory,
+            StoreHealth health, StoreJson json) {
         this.sessions = sessions;
         this.graphs = graphs;
-        this.signatures = new SessionSignatures(signer);
+        this.signatures = new SessionSignatures(MessageSigner.verifier(dataDirectory, health, sessions.codec(), json));
     }
 
     public List<ConsistencyReport.FileReport> check() {

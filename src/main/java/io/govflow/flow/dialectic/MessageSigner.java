@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.govflow.error.GovflowException;
@@ -46,11 +47,20 @@ public class MessageSigner {
     private final StoreJson json;
     private volatile @Nullable ServerSecret secret;
 
+    @Autowired
     public MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json) {
+        this(dataDirectory, health, codec, json, true);
+    }
+
+    private MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json,
+            boolean createSecret) {
         this.dataDirectory = dataDirectory;
         this.health = health;
         this.codec = codec;
         this.json = json;
+        if (!createSecret) {
+            return;
+        }
         try {
             this.secret = ServerSecret.loadOrCreate(dataDirectory, health);
         } catch (GovflowException e) {
@@ -59,10 +69,23 @@ public class MessageSigner {
         }
     }
 
+    /**
+     * A signer for read-only checks ({@link #verify} only): it never creates the secret, and reports signed
+     * messages as unverifiable while there is none.
+     */
+    public static MessageSigner verifier(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec,
+            StoreJson json) {
+        return new MessageSigner(dataDirectory, health, codec, json, false);
+    }
+
     public String sign(DialecticMessage message) {
+        return hmac(secret(), message);
+    }
+
+    private String hmac(ServerSecret key, DialecticMessage message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret().key(), ALGORITHM));
+            mac.init(new SecretKeySpec(key.key(), ALGORITHM));
             return HexFormat.of().formatHex(mac.doFinal(canonical(message)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
@@ -81,10 +104,11 @@ public class MessageSigner {
      */
     public SignatureStatus verify(DialecticMessage message) {
         String stored = message.signature();
-        if (stored == null) {
+        ServerSecret key = existingSecret();
+        if (stored == null || key == null) {
             return SignatureStatus.UNVERIFIABLE;
         }
-        byte[] expected = sign(message).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = hmac(key, message).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, stored.getBytes(StandardCharsets.UTF_8)) ? SignatureStatus.VALID
                 : SignatureStatus.INVALID;
     }
@@ -92,6 +116,16 @@ public class MessageSigner {
     /** The bytes that are signed: the message as its file holds it without its signature, keys sorted, compact. */
     byte[] canonical(DialecticMessage message) {
         return json.toCompactBytes(sorted(codec.signedPart(message)));
+    }
+
+    /** The secret if it exists (loaded once); checking a signature never creates it. */
+    private @Nullable ServerSecret existingSecret() {
+        ServerSecret current = secret;
+        if (current == null) {
+            current = ServerSecret.loadIfPresent(dataDirectory).orElse(null);
+            secret = current;
+        }
+        return current;
     }
 
     private ServerSecret secret() {
