@@ -92,6 +92,10 @@ public enum ErrorCode {
     SESSION_PHASE_CONFLICT(409, "This step does not fit the session's current phase.",
             "Read the session and submit the step its phase expects.", List.of("getSession"),
             "1. GET the session 2. Submit the step for its current phase"),
+    SESSION_SIGNATURE_INVALID(409, "A message of this session does not match its signature; no resolution is applied.",
+            "The session file was changed outside the service: read the session (each message reports its "
+                    + "signature) and request a new review.", List.of("getSession", "requestReview"),
+            "1. GET the session and look for a message whose signature is invalid 2. Request a new review session"),
     // --- dialectic ---
     REVIEW_UNAVAILABLE(409, "A dialectic review cannot start or continue for this agent now.",
             "Read details.reason: no free eligible reviewer, the named reviewer is not eligible (reviewer_*), no "

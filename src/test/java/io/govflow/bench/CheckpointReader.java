@@ -99,7 +99,7 @@ final class CheckpointReader {
 
     private SortedMap<String, AgentRecord> metadata() {
         try {
-            return metadataCodec.parse(Files.readAllBytes(dataDirectory.metadataFile()));
+            return metadataCodec.parse(Files.readAllBytes(dataDirectory.metadataFile())).records();
         } catch (NoSuchFileException e) {
             return Collections.emptySortedMap();
         } catch (IOException e) {

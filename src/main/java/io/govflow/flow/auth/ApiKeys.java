@@ -31,19 +31,33 @@ public final class ApiKeys {
     }
 
     public static boolean isHashed(String stored) {
-        return stored.startsWith(HASH_PREFIX) && stored.length() == HASH_PREFIX.length() + 64;
+        return stored.startsWith(HASH_PREFIX) && stored.length() == HASH_PREFIX.length() + 64
+                && stored.substring(HASH_PREFIX.length()).chars().allMatch(HexFormat::isHexDigit);
     }
 
     /**
      * Constant-time check of a presented key against a stored value. A stored plaintext key (a reference data
-     * directory not yet migrated) is hashed first, so both sides are compared as equal-length digests.
+     * directory not yet migrated) is hashed first, so both sides are compared as equal-length digests. A stored
+     * value that is not {@link #isUsable usable} matches nothing.
      */
+    /**
+     * A stored value a key can be checked against: a well-formed hash, or a reference plaintext key not yet
+     * migrated. Anything else (empty, a damaged hash) authenticates nobody until an operator rotates the key.
+     */
+    public static boolean isUsable(String stored) {
+        return isHashed(stored) || !stored.isEmpty() && !stored.regionMatches(true, 0, HASH_PREFIX, 0,
+                HASH_PREFIX.length());
+    }
+
     public static boolean matches(String presented, String stored) {
         return matchesDigest(sha256(presented), stored);
     }
 
     /** As {@link #matches} with the presented key already digested (checking one key against many agents). */
     public static boolean matchesDigest(byte[] presentedDigest, String stored) {
+        if (!isUsable(stored)) {
+            return false;
+        }
         byte[] expected = isHashed(stored)
                 ? HexFormat.of().parseHex(stored.substring(HASH_PREFIX.length()))
                 : sha256(stored);

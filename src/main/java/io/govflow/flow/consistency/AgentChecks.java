@@ -5,6 +5,7 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.govflow.flow.auth.ApiKeys;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.LegacyStatus;
 import io.govflow.store.agent.StateFile;
@@ -141,8 +142,10 @@ final class AgentChecks {
             problems.add(Problem.error(METADATA_INVALID, "The metadata record has an empty id, an unknown status or "
                     + "a timestamp that is not ISO 8601."));
         }
-        if (record.apiKey() == null) {
-            problems.add(Problem.warning(NO_API_KEY, "The agent has no key; rotate one to let it authenticate."));
+        LegacyFieldTypes.of("agent_metadata.json", record).forEach(problems::add);
+        if (record.apiKey() == null || !ApiKeys.isUsable(record.apiKey())) {
+            problems.add(Problem.warning(NO_API_KEY, "The agent has no usable key; rotate one to let it "
+                    + "authenticate."));
         } else if (!record.apiKey().startsWith("sha256:")) {
             problems.add(Problem.error(KEY_NOT_HASHED, "The key is stored in plain text; migration replaces it by "
                     + "its hash."));

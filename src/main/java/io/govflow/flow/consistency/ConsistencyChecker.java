@@ -5,6 +5,7 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,16 +44,24 @@ public class ConsistencyChecker {
     private final UpdateLogStore updateLog;
     private final int window;
     private final Clock clock;
+    private final @Nullable RecordFindings recordFindings;
 
     @Autowired
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
-            StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock) {
-        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock);
+            StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock,
+            RecordFindings records) {
+        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock, records);
     }
 
-    /** Without Spring (command line). */
+    /** Without Spring (command line): agents and their files only, no session or knowledge-graph findings. */
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, int window, Clock clock) {
+        this(dataDirectory, metadata, stateFiles, updateLog, window, clock, null);
+    }
+
+    private ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata, StateStore stateFiles,
+            UpdateLogStore updateLog, int window, Clock clock, @Nullable RecordFindings records) {
+        this.recordFindings = records;
         this.dataDirectory = dataDirectory;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -66,7 +75,9 @@ public class ConsistencyChecker {
         DataDirectoryScan scan = DataDirectoryScan.of(dataDirectory);
         List<ConsistencyReport.FileReport> files = new ArrayList<>();
         SortedMap<String, AgentRecord> records = records(files);
+        Set<String> damaged = damagedRecords();
         TreeSet<String> ids = new TreeSet<>(records.keySet());
+        ids.addAll(damaged);
         ids.addAll(scan.stateFiles());
         ids.addAll(scan.logs());
         ids.addAll(scan.legacyStateFiles());
@@ -78,10 +89,14 @@ public class ConsistencyChecker {
             ids.retainAll(List.of(agentId));
         } else {
             strayFiles(scan, ids, files);
+            if (recordFindings != null) {
+                files.addAll(recordFindings.check());
+            }
         }
         List<ConsistencyReport.AgentReport> agents = new ArrayList<>();
         for (String id : ids) {
-            agents.add(ConsistencyReport.AgentReport.of(id, AgentChecks.check(read(id, records.get(id)), window)));
+            List<Problem> problems = AgentChecks.check(read(id, records.get(id)), window);
+            agents.add(ConsistencyReport.AgentReport.of(id, damaged.contains(id) ? damagedRecord(problems) : problems));
         }
         return ConsistencyReport.of(Timestamps.now(clock), agents, files);
     }
@@ -118,6 +133,25 @@ public class ConsistencyChecker {
                             + "files meanwhile)."))));
             return new TreeMap<>();
         }
+    }
+
+    private Set<String> damagedRecords() {
+        try {
+            return metadata.damaged().keySet();
+        } catch (GovflowException e) {
+            return Set.of();
+        }
+    }
+
+    /** The record is there but cannot be read: not an orphan, an error naming the agent's record. */
+    private static List<Problem> damagedRecord(List<Problem> problems) {
+        List<Problem> out = new ArrayList<>();
+        out.add(Problem.error(METADATA_RECORD_CORRUPT, "The agent's record in agent_metadata.json cannot be read; "
+                + "only this agent is unavailable until an operator corrects the record or restores it from "
+                + "backups/ (repair leaves it as it is)."));
+        problems.stream().filter(p -> !ORPHAN_STATE.equals(p.code()) && !ORPHAN_LOG.equals(p.code())
+                && !STATE_MISSING.equals(p.code())).forEach(out::add);
+        return out;
     }
 
     private static void strayFiles(DataDirectoryScan scan, TreeSet<String> ids,

@@ -36,10 +36,20 @@ final class ConsistencyCodes {
     static final String ORPHAN_LOCK_FILE = "ORPHAN_LOCK_FILE";
     static final String LEGACY_STATE_FILE = "LEGACY_STATE_FILE";
     static final String TEMP_FILE = "TEMP_FILE";
+    /** A field stored with another JSON type than the documented one, read leniently and kept as stored. */
+    static final String LEGACY_FIELD_TYPE = "LEGACY_FIELD_TYPE";
+    /** One agent's record in the metadata file cannot be read: only that agent is unavailable. */
+    static final String METADATA_RECORD_CORRUPT = "METADATA_RECORD_CORRUPT";
+    /** A dialectic session or knowledge-graph node that cannot be read (the file's other content is served). */
+    static final String RECORD_CORRUPT = "RECORD_CORRUPT";
+    /** A dialectic message signed with a key Govflow never held (a reference session): it cannot be checked. */
+    static final String SIGNATURE_UNVERIFIABLE = "SIGNATURE_UNVERIFIABLE";
+    /** A dialectic message whose signature does not match it: the session's resolution is never applied. */
+    static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
 
     /** What a reference data directory did not keep, and agent files that cannot be read: migration reports these. */
     static final Set<String> REFERENCE_DATA = Set.of(STATE_MISSING, ORPHAN_STATE, ORPHAN_LOG, HISTORY_INCOMPLETE,
-            STATE_CORRUPT, LOG_CORRUPT);
+            STATE_CORRUPT, LOG_CORRUPT, LEGACY_FIELD_TYPE, METADATA_RECORD_CORRUPT, SIGNATURE_UNVERIFIABLE);
 
     private ConsistencyCodes() {
     }

@@ -18,7 +18,8 @@ public record ConsistencyReport(String checkedAt, List<AgentReport> agents, List
     /**
      * The part a migration report shows: per agent only what a reference data directory did not keep
      * ({@code STATE_MISSING}, {@code ORPHAN_STATE}, {@code ORPHAN_LOG}, {@code HISTORY_INCOMPLETE}) and agent files
-     * that cannot be read, agents without such a finding left out; files only with their errors.
+     * that cannot be read, fields read leniently ({@code LEGACY_FIELD_TYPE}), agents without such a finding left out;
+     * files only with their errors and lenient fields.
      */
     public ConsistencyReport referenceDataFindings() {
         List<AgentReport> found = agents.stream()
@@ -26,7 +27,8 @@ public record ConsistencyReport(String checkedAt, List<AgentReport> agents, List
                         .filter(p -> ConsistencyCodes.REFERENCE_DATA.contains(p.code())).toList()))
                 .filter(a -> !a.problems().isEmpty()).toList();
         List<FileReport> damaged = files.stream()
-                .map(f -> new FileReport(f.file(), f.problems().stream().filter(Problem::isError).toList()))
+                .map(f -> new FileReport(f.file(), f.problems().stream().filter(p -> p.isError()
+                        || ConsistencyCodes.REFERENCE_DATA.contains(p.code())).toList()))
                 .filter(f -> !f.problems().isEmpty()).toList();
         return of(checkedAt, found, damaged);
     }

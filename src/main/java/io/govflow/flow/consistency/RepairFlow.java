@@ -86,7 +86,8 @@ public class RepairFlow {
             String behind = rebuildState ? NON_FINITE_NUMBER
                     : codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
             if (behind != null && !codes.contains(LOG_CORRUPT) && !codes.contains(LOG_NOT_CONTIGUOUS)
-                    && !codes.contains(STATE_AHEAD_OF_LOG) && hasRecord(agent)) {
+                    && !codes.contains(STATE_AHEAD_OF_LOG) && !codes.contains(METADATA_RECORD_CORRUPT)
+                    && hasRecord(agent)) {
                 actions.add(dryRun ? planned(agent, "roll_forward", behind) : rollForward(agent.agentId(), behind));
             }
         }

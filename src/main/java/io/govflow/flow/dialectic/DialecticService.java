@@ -41,6 +41,7 @@ public class DialecticService {
     private final SessionRepository sessions;
     private final LockManager locks;
     private final MessageSigner signer;
+    private final SessionSignatures signatures;
     private final ResolutionEffects effects;
     private final SessionExpiry expiry;
     private final ReviewAgents agents;
@@ -52,6 +53,7 @@ public class DialecticService {
         this.sessions = sessions;
         this.locks = locks;
         this.signer = signer;
+        this.signatures = new SessionSignatures(signer);
         this.effects = effects;
         this.expiry = expiry;
         this.agents = agents;
@@ -103,13 +105,12 @@ public class DialecticService {
             }
             String timestamp = Timestamps.format(now);
             return switch (step) {
-                case THESIS -> advance(current, message(DialecticSession.THESIS, speaker, timestamp, move, false),
-                        DialecticSession.ANTITHESIS, 0);
-                case ANTITHESIS -> advance(current,
-                        message(DialecticSession.ANTITHESIS, speaker, timestamp, move, true),
-                        DialecticSession.SYNTHESIS, 1);
-                case SYNTHESIS -> synthesize(current, message(DialecticSession.SYNTHESIS, speaker, timestamp, move,
-                        false));
+                case THESIS -> advance(current, signer.signed(message(DialecticSession.THESIS, speaker, timestamp,
+                        move, false)), DialecticSession.ANTITHESIS, 0);
+                case ANTITHESIS -> advance(current, signer.signed(message(DialecticSession.ANTITHESIS, speaker,
+                        timestamp, move, true)), DialecticSession.SYNTHESIS, 1);
+                case SYNTHESIS -> synthesize(current, signer.signed(message(DialecticSession.SYNTHESIS, speaker,
+                        timestamp, move, false)));
             };
         }
     }
@@ -117,7 +118,7 @@ public class DialecticService {
     private StepOutcome advance(DialecticSession current, DialecticMessage message, String phase, int round) {
         DialecticSession next = current.append(message, phase, round);
         sessions.write(next);
-        return outcome(next, signer.sign(message), null);
+        return outcome(next, message.signature(), null);
     }
 
     private StepOutcome synthesize(DialecticSession current, DialecticMessage message) {
@@ -128,13 +129,14 @@ public class DialecticService {
         }
         DialecticSession proposed = current.append(message, DialecticSession.SYNTHESIS, current.synthesisRound());
         if (message.agreed() && Proposals.converged(proposed)) {
+            signatures.requireNoneInvalid(current);
             return resolve(proposed, message);
         }
         int round = current.synthesisRound() + 1;
         String phase = round > current.maxRounds() ? DialecticSession.ESCALATED : DialecticSession.SYNTHESIS;
         DialecticSession next = current.append(message, phase, round);
         sessions.write(next);
-        return outcome(next, signer.sign(message), null);
+        return outcome(next, message.signature(), null);
     }
 
     /** Merge, sign, check the hard limits; apply the effects, then record the resolution. */
@@ -152,7 +154,7 @@ public class DialecticService {
             effects.block(resolved, violation.get().reason());
         }
         sessions.write(resolved);
-        return outcome(resolved, signer.sign(last), resolution);
+        return outcome(resolved, last.signature(), resolution);
     }
 
     /** The resume effect; an agent whose metrics are not safe leaves the session failed and the step refused. */
@@ -176,13 +178,17 @@ public class DialecticService {
 
     // ---- reads ----------------------------------------------------------------------------------------------
 
-    /** The session as its file holds it and whether it has expired by now; nothing is written. */
+    /**
+     * The session as its file holds it, whether it has expired by now and each message's signature check;
+     * nothing is written.
+     */
     public SessionView get(String sessionId) {
         SessionIds.requireValid(sessionId);
         DialecticSession session = find(sessionId);
         Optional<Expiry> expired = expiry(session, clock.instant());
+        List<SessionSignatures.Checked> checked = signatures.check(session);
         return new SessionView(sessions.codec().toObject(session), expired.isPresent(),
-                expired.map(Expiry::code).orElse(null));
+                expired.map(Expiry::code).orElse(null), checked, SessionSignatures.warnings(checked));
     }
 
     /** Sessions the agent takes part in (either role), newest first. */
@@ -204,9 +210,9 @@ public class DialecticService {
         return expiry.check(session, now);
     }
 
-    private static DialecticSession fail(DialecticSession session, Expiry why, String timestamp) {
-        DialecticMessage note = new DialecticMessage(session.phase(), ReviewAgents.SYSTEM, timestamp, null, null,
-                null, "Session failed: " + why.reason() + ".", null, null, Map.of());
+    private DialecticSession fail(DialecticSession session, Expiry why, String timestamp) {
+        DialecticMessage note = signer.signed(new DialecticMessage(session.phase(), ReviewAgents.SYSTEM, timestamp,
+                null, null, null, "Session failed: " + why.reason() + ".", null, null, Map.of()));
         return session.append(note, DialecticSession.FAILED, session.synthesisRound());
     }
 

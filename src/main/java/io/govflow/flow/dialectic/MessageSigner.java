@@ -1,6 +1,8 @@
 package io.govflow.flow.dialectic;
 
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.govflow.error.GovflowException;
@@ -44,11 +47,20 @@ public class MessageSigner {
     private final StoreJson json;
     private volatile @Nullable ServerSecret secret;
 
+    @Autowired
     public MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json) {
+        this(dataDirectory, health, codec, json, true);
+    }
+
+    private MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json,
+            boolean createSecret) {
         this.dataDirectory = dataDirectory;
         this.health = health;
         this.codec = codec;
         this.json = json;
+        if (!createSecret) {
+            return;
+        }
         try {
             this.secret = ServerSecret.loadOrCreate(dataDirectory, health);
         } catch (GovflowException e) {
@@ -57,19 +69,63 @@ public class MessageSigner {
         }
     }
 
+    /**
+     * A signer for read-only checks ({@link #verify} only): it never creates the secret, and reports signed
+     * messages as unverifiable while there is none.
+     */
+    public static MessageSigner verifier(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec,
+            StoreJson json) {
+        return new MessageSigner(dataDirectory, health, codec, json, false);
+    }
+
     public String sign(DialecticMessage message) {
+        return hmac(secret(), message);
+    }
+
+    private String hmac(ServerSecret key, DialecticMessage message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret().key(), ALGORITHM));
+            mac.init(new SecretKeySpec(key.key(), ALGORITHM));
             return HexFormat.of().formatHex(mac.doFinal(canonical(message)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
         }
     }
 
-    /** The bytes that are signed: the message as its file holds it, keys sorted recursively, compact. */
+    /** This message with its signature, as Govflow stores every message it writes. */
+    public DialecticMessage signed(DialecticMessage message) {
+        return message.withSignature(sign(message));
+    }
+
+    /**
+     * Checks a stored message: {@code valid} when its signature is this server's over the message as stored,
+     * {@code invalid} when it has one that does not match (the file was edited), {@code unverifiable} when it has
+     * none (the reference signed with agent keys Govflow never held).
+     */
+    public SignatureStatus verify(DialecticMessage message) {
+        String stored = message.signature();
+        ServerSecret key = existingSecret();
+        if (stored == null || key == null) {
+            return SignatureStatus.UNVERIFIABLE;
+        }
+        byte[] expected = hmac(key, message).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, stored.getBytes(StandardCharsets.UTF_8)) ? SignatureStatus.VALID
+                : SignatureStatus.INVALID;
+    }
+
+    /** The bytes that are signed: the message as its file holds it without its signature, keys sorted, compact. */
     byte[] canonical(DialecticMessage message) {
-        return json.toCompactBytes(sorted(codec.toObject(message)));
+        return json.toCompactBytes(sorted(codec.signedPart(message)));
+    }
+
+    /** The secret if it exists (loaded once); checking a signature never creates it. */
+    private @Nullable ServerSecret existingSecret() {
+        ServerSecret current = secret;
+        if (current == null) {
+            current = ServerSecret.loadIfPresent(dataDirectory).orElse(null);
+            secret = current;
+        }
+        return current;
     }
 
     private ServerSecret secret() {

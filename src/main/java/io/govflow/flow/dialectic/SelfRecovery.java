@@ -136,10 +136,10 @@ public class SelfRecovery {
     /** Writes the attempt as a session: resolved with the resolution, or failed with a system note. */
     private DialecticSession record(String agentId, DialecticMessage thesis, DialecticMessage antithesis,
             @Nullable ObjectNode resolution, String now, @Nullable String failure) {
-        List<DialecticMessage> transcript = new ArrayList<>(List.of(thesis, antithesis));
+        List<DialecticMessage> transcript = new ArrayList<>(List.of(signer.signed(thesis), signer.signed(antithesis)));
         if (failure != null) {
-            transcript.add(new DialecticMessage(DialecticSession.ANTITHESIS, ReviewAgents.SYSTEM, now, null, null,
-                    null, "Self-recovery refused: " + failure + ".", null, null, Map.of()));
+            transcript.add(signer.signed(new DialecticMessage(DialecticSession.ANTITHESIS, ReviewAgents.SYSTEM, now,
+                    null, null, null, "Self-recovery refused: " + failure + ".", null, null, Map.of())));
         }
         String phase = resolution != null ? DialecticSession.RESOLVED : DialecticSession.FAILED;
         return files.createNew(agentId, ReviewAgents.SYSTEM, now, id -> new DialecticSession(id, agentId,

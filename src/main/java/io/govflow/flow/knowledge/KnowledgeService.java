@@ -216,6 +216,10 @@ public class KnowledgeService {
 
     private static Discovery find(KnowledgeGraph graph, String discoveryId) {
         Discovery discovery = graph.nodes().get(discoveryId);
+        if (discovery == null && graph.damaged().containsKey(discoveryId)) {
+            throw GovflowException.withDetails(ErrorCode.STATE_CORRUPT,
+                    Map.of("file", "knowledge_graph", "discovery_id", discoveryId));
+        }
         if (discovery == null) {
             throw new GovflowException(ErrorCode.DISCOVERY_NOT_FOUND);
         }
@@ -260,7 +264,7 @@ public class KnowledgeService {
     /** The ISO timestamp, with a suffix ({@code -2}, {@code -3}, …) when another discovery already has it. */
     private static String uniqueId(KnowledgeGraph graph, String timestamp) {
         String id = timestamp;
-        for (int n = 2; graph.nodes().containsKey(id); n++) {
+        for (int n = 2; graph.nodes().containsKey(id) || graph.damaged().containsKey(id); n++) {
             id = timestamp + "-" + n;
         }
         return id;

@@ -50,7 +50,7 @@ import io.govflow.store.migration.KeyFieldRewriter;
 public final class ReferenceMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceMigration.class);
-    private static final Predicate<String> PLAINTEXT = key -> !key.isEmpty() && !ApiKeys.isHashed(key);
+    private static final Predicate<String> PLAINTEXT = key -> ApiKeys.isUsable(key) && !ApiKeys.isHashed(key);
 
     private final DataDirectory dataDirectory;
     private final LockManager locks;

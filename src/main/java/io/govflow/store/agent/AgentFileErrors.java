@@ -25,6 +25,12 @@ final class AgentFileErrors {
                 reason);
     }
 
+    static GovflowException recordCorrupt(String agentId, String problem) {
+        LOG.error("Damaged metadata record of agent {}: {}", LogText.safe(agentId), LogText.safe(problem));
+        return GovflowException.withDetails(ErrorCode.METADATA_CORRUPT,
+                Map.of("file", "agent_metadata", "agent_id", agentId), agentId);
+    }
+
     static GovflowException metadataCorrupt(Path path, Exception reason) {
         LOG.error("Damaged agent metadata file {}: {}", LogText.safe(path), LogText.safe(reason));
         return new GovflowException(ErrorCode.METADATA_CORRUPT, Map.of("file", "agent_metadata"), null, reason);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.JsonFields;
+import io.govflow.store.io.LaxFields;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +23,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param status a known {@link AgentStatus}, or a legacy word kept as the file holds it
  * @param statusSeq the update log's last seq when an operator last set {@code status} (null: never recorded, and
  *                  absent from the file); a later log line's {@code agent_status} overrides it
- * @param apiKey {@code sha256:<hex>} once migrated; the reference stored the key itself
+ * @param apiKey {@code sha256:<hex>} once migrated; the reference stored the key itself (null when the file holds
+ *               something that is not a string: the agent cannot authenticate until its key is rotated)
+ * @param laxFields fields the file holds with another type than the documented one, written back as stored
+ *                  while Govflow leaves them as read
  */
 public record AgentRecord(
         String agentId,
@@ -46,7 +50,8 @@ public record AgentRecord(
         @Nullable String loopCooldownUntil,
         @Nullable String lastResponseAt,
         boolean responseCompleted,
-        Map<String, JsonNode> unknownFields) {
+        Map<String, JsonNode> unknownFields,
+        LaxFields laxFields) {
 
     public static final String DEFAULT_VERSION = "v1.0";
     public static final String EVENTS_DROPPED = "lifecycle_events_dropped";
@@ -63,6 +68,20 @@ public record AgentRecord(
         recentUpdateTimestamps = List.copyOf(recentUpdateTimestamps);
         recentDecisions = List.copyOf(recentDecisions);
         unknownFields = JsonFields.copyOf(unknownFields);
+        Objects.requireNonNull(laxFields, "laxFields");
+    }
+
+    /** A record read with every field of its documented type. */
+    public AgentRecord(String agentId, StoredStatus status, @Nullable Long statusSeq, String createdAt,
+            String lastUpdate, String version, long totalUpdates, List<String> tags, String notes,
+            List<LifecycleEvent> lifecycleEvents, @Nullable String pausedAt, @Nullable String archivedAt,
+            @Nullable String parentAgentId, @Nullable String spawnReason, @Nullable String apiKey,
+            List<String> recentUpdateTimestamps, List<String> recentDecisions, @Nullable String loopDetectedAt,
+            @Nullable String loopCooldownUntil, @Nullable String lastResponseAt, boolean responseCompleted,
+            Map<String, JsonNode> unknownFields) {
+        this(agentId, status, statusSeq, createdAt, lastUpdate, version, totalUpdates, tags, notes, lifecycleEvents,
+                pausedAt, archivedAt, parentAgentId, spawnReason, apiKey, recentUpdateTimestamps, recentDecisions,
+                loopDetectedAt, loopCooldownUntil, lastResponseAt, responseCompleted, unknownFields, LaxFields.NONE);
     }
 
     /** A record whose status was never set by an operator under this protocol (no {@code status_seq}). */

@@ -3,6 +3,8 @@ package io.govflow.store.agent;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.store.io.LaxFields;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ final class AgentRecordBuilder {
     private @Nullable String lastResponseAt;
     private boolean responseCompleted;
     private Map<String, JsonNode> unknownFields;
+    private final LaxFields laxFields;
 
     AgentRecordBuilder(AgentRecord r) {
         agentId = r.agentId();
@@ -56,6 +59,7 @@ final class AgentRecordBuilder {
         lastResponseAt = r.lastResponseAt();
         responseCompleted = r.responseCompleted();
         unknownFields = r.unknownFields();
+        laxFields = r.laxFields();
     }
 
     AgentRecordBuilder status(StoredStatus value) {
@@ -147,6 +151,6 @@ final class AgentRecordBuilder {
         return new AgentRecord(agentId, status, statusSeq, createdAt, lastUpdate, version, totalUpdates, tags, notes,
                 lifecycleEvents, pausedAt, archivedAt, parentAgentId, spawnReason, apiKey, recentUpdateTimestamps,
                 recentDecisions, loopDetectedAt, loopCooldownUntil, lastResponseAt, responseCompleted,
-                unknownFields);
+                unknownFields, laxFields);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.JsonFields;
+import io.govflow.store.io.LaxFields;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +16,19 @@ import tools.jackson.databind.JsonNode;
  * when a dialectic resolution attached some (omitted when null), plus unknown fields preserved.
  */
 public record LifecycleEvent(String event, String timestamp, @Nullable String reason,
-        @Nullable List<String> conditions, Map<String, JsonNode> unknownFields) {
+        @Nullable List<String> conditions, Map<String, JsonNode> unknownFields, LaxFields laxFields) {
 
     public LifecycleEvent {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(timestamp, "timestamp");
         conditions = conditions == null ? null : List.copyOf(conditions);
         unknownFields = JsonFields.copyOf(unknownFields);
+        Objects.requireNonNull(laxFields, "laxFields");
+    }
+
+    public LifecycleEvent(String event, String timestamp, @Nullable String reason, @Nullable List<String> conditions,
+            Map<String, JsonNode> unknownFields) {
+        this(event, timestamp, reason, conditions, unknownFields, LaxFields.NONE);
     }
 
     public static LifecycleEvent of(String event, String timestamp, @Nullable String reason) {
@@ -29,6 +36,6 @@ public record LifecycleEvent(String event, String timestamp, @Nullable String re
     }
 
     public LifecycleEvent withConditions(List<String> newConditions) {
-        return new LifecycleEvent(event, timestamp, reason, newConditions, unknownFields);
+        return new LifecycleEvent(event, timestamp, reason, newConditions, unknownFields, laxFields);
     }
 }

@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.LenientFields;
+import io.govflow.store.io.SafeIds;
 import io.govflow.store.io.StoreJson;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,6 @@ import static io.govflow.store.io.JsonFields.array;
 import static io.govflow.store.io.JsonFields.bool;
 import static io.govflow.store.io.JsonFields.integer;
 import static io.govflow.store.io.JsonFields.nullableString;
-import static io.govflow.store.io.JsonFields.nullableStrings;
 import static io.govflow.store.io.JsonFields.putNullable;
 import static io.govflow.store.io.JsonFields.putStrings;
 import static io.govflow.store.io.JsonFields.putUnknown;
@@ -33,8 +34,11 @@ import static io.govflow.store.io.JsonFields.unknownFields;
 /**
  * {@code agent_metadata.json}: one object keyed and sorted by agent id. Fields added by later reference versions
  * ({@code parent_agent_id} … {@code response_completed}) and a few early ones take defaults when missing;
- * {@code created_at}, {@code last_update} and the shape of every value are required. Anything else malformed is
- * a {@link FileFormatException}: a damaged file is never read as "fewer agents".
+ * {@code created_at} (or the seed's {@code created}) and {@code last_update} are required. Fields clients could
+ * set in the reference ({@code tags, notes, parent_agent_id, spawn_reason}, an event's {@code reason} and
+ * {@code conditions}) are read leniently and written back as stored. A record that still cannot be read is kept
+ * aside as damaged (only that agent is unavailable); a file that is not a JSON object is a
+ * {@link FileFormatException}: a damaged file is never read as "fewer agents".
  */
 public final class MetadataCodec {
 
@@ -50,47 +54,67 @@ public final class MetadataCodec {
         this.json = json;
     }
 
-    public SortedMap<String, AgentRecord> parse(byte[] content) {
+    /** Every record; one that cannot be read is kept aside as damaged, the others are served. */
+    public MetadataFile parse(byte[] content) {
         SortedMap<String, AgentRecord> records = new TreeMap<>();
+        SortedMap<String, MetadataFile.DamagedRecord> damaged = new TreeMap<>();
         for (Map.Entry<String, JsonNode> field : json.parseObject(content).properties()) {
-            if (!field.getValue().isObject()) {
-                throw new FileFormatException("metadata of an agent is not an object");
+            String id = field.getKey();
+            try {
+                if (!field.getValue().isObject()) {
+                    throw new FileFormatException("the record is " + LenientFields.typeName(field.getValue())
+                            + ", not an object");
+                }
+                records.put(id, recordFrom((ObjectNode) field.getValue(), id));
+            } catch (FileFormatException e) {
+                damaged.put(id, new MetadataFile.DamagedRecord(id, field.getValue().deepCopy(), e.getMessage()));
             }
-            records.put(field.getKey(), recordFrom((ObjectNode) field.getValue(), field.getKey()));
         }
-        return Collections.unmodifiableSortedMap(records);
+        return new MetadataFile(records, damaged);
     }
 
+    /** The readable records in one file (tests and tools that have no damaged ones). */
     public byte[] format(SortedMap<String, AgentRecord> records) {
+        return format(new MetadataFile(records, new TreeMap<>()));
+    }
+
+    /** The file: readable records as Govflow holds them, damaged ones exactly as stored, sorted by agent id. */
+    public byte[] format(MetadataFile file) {
+        SortedMap<String, JsonNode> values = new TreeMap<>();
+        file.damaged().forEach((id, record) -> values.put(id, record.stored().deepCopy()));
+        file.records().forEach((id, record) -> values.put(id, toObject(record)));
         ObjectNode root = json.object();
-        records.forEach((id, record) -> root.set(id, toObject(record)));
+        values.forEach(root::set);
         return json.toFileBytes(root);
     }
 
+    /** One record; fields the reference never type-checked are read leniently (see {@link LenientFields}). */
     public AgentRecord recordFrom(ObjectNode o, String key) {
+        LenientFields lenient = new LenientFields(o);
         return new AgentRecord(
                 string(o, "agent_id", key),
                 StoredStatus.of(string(o, "status", AgentStatus.ACTIVE.word())),
                 statusSeq(o),
-                requiredString(o, "created_at"),
+                createdAt(o, lenient),
                 requiredString(o, "last_update"),
                 string(o, "version", AgentRecord.DEFAULT_VERSION),
                 integer(o, "total_updates", 0),
-                strings(o, "tags"),
-                string(o, "notes", ""),
+                lenient.strings("tags"),
+                lenient.text("notes", ""),
                 events(o),
                 nullableString(o, "paused_at"),
                 nullableString(o, "archived_at"),
-                nullableString(o, "parent_agent_id"),
-                nullableString(o, "spawn_reason"),
-                nullableString(o, "api_key"),
+                parentAgentId(o, lenient),
+                lenient.nullableText("spawn_reason"),
+                apiKey(o, lenient),
                 strings(o, "recent_update_timestamps"),
                 strings(o, "recent_decisions"),
                 nullableString(o, "loop_detected_at"),
                 nullableString(o, "loop_cooldown_until"),
                 nullableString(o, "last_response_at"),
                 bool(o, "response_completed", false),
-                unknownFields(o, RECORD_FIELDS));
+                unknownFields(o, RECORD_FIELDS),
+                lenient.lax());
     }
 
     public ObjectNode toObject(AgentRecord r) {
@@ -120,7 +144,42 @@ public final class MetadataCodec {
         putNullable(o, "last_response_at", r.lastResponseAt());
         o.put("response_completed", r.responseCompleted());
         putUnknown(o, r.unknownFields());
+        r.laxFields().restore(o);
         return o;
+    }
+
+    /** An id: a value whose text is not a usable agent id names no agent (null), and stays in the file. */
+    private static @Nullable String parentAgentId(ObjectNode o, LenientFields lenient) {
+        String text = lenient.nullableText("parent_agent_id");
+        if (text != null && (text.length() < 3 || !SafeIds.isFileSafe(text))) {
+            lenient.keep("parent_agent_id", o.get("parent_agent_id"));
+            return null;
+        }
+        return text;
+    }
+
+    /** The seed's own example names the field {@code created}; it is read as {@code created_at}. */
+    private static String createdAt(ObjectNode o, LenientFields lenient) {
+        if (!o.hasNonNull("created_at") && o.get("created") != null && o.get("created").isString()) {
+            return lenient.fromOldName("created_at", "created");
+        }
+        return requiredString(o, "created_at");
+    }
+
+    /**
+     * The key is never read leniently: a value that is not a string is no key at all (null), so the agent cannot
+     * authenticate until an operator rotates its key; the value stays in the file as stored.
+     */
+    private static @Nullable String apiKey(ObjectNode o, LenientFields lenient) {
+        JsonNode n = o.get("api_key");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isString()) {
+            lenient.keep("api_key", n);
+            return null;
+        }
+        return n.stringValue();
     }
 
     /** Absent in records written before operator changes recorded it (reference records among them). */
@@ -144,8 +203,10 @@ public final class MetadataCodec {
     }
 
     private static LifecycleEvent eventFrom(ObjectNode o) {
+        LenientFields lenient = new LenientFields(o);
         return new LifecycleEvent(requiredString(o, "event"), requiredString(o, "timestamp"),
-                nullableString(o, "reason"), nullableStrings(o, "conditions"), unknownFields(o, EVENT_FIELDS));
+                lenient.nullableText("reason"), lenient.nullableStrings("conditions"), unknownFields(o, EVENT_FIELDS),
+                lenient.lax());
     }
 
     private ObjectNode toObject(LifecycleEvent event) {
@@ -157,6 +218,7 @@ public final class MetadataCodec {
             putStrings(o, "conditions", event.conditions());
         }
         putUnknown(o, event.unknownFields());
+        event.laxFields().restore(o);
         return o;
     }
 }

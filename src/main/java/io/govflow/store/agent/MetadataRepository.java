@@ -1,7 +1,6 @@
 package io.govflow.store.agent;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,8 @@ import io.govflow.store.io.SafeIds;
  *
  * <p>Changes take the metadata lock, re-read the file if it changed on disk (another instance may have written
  * it), apply only the one agent's change on top of what is on disk, and write the whole file atomically. A damaged
- * file is {@code METADATA_CORRUPT}, never an empty registry.
+ * file is {@code METADATA_CORRUPT}, never an empty registry; a damaged record makes only its agent
+ * {@code METADATA_CORRUPT} (naming it), is left out of listings and is written back as stored.
  */
 public final class MetadataRepository implements MetadataStore {
 
@@ -36,7 +36,7 @@ public final class MetadataRepository implements MetadataStore {
     private final AtomicJsonWriter writer;
     private final LockManager locks;
     private final MetadataCodec codec;
-    private final CachedFile<SortedMap<String, AgentRecord>> registry;
+    private final CachedFile<MetadataFile> registry;
 
     public MetadataRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
             MetadataCodec codec) {
@@ -44,22 +44,31 @@ public final class MetadataRepository implements MetadataStore {
         this.writer = writer;
         this.locks = locks;
         this.codec = codec;
-        this.registry = new CachedFile<>(dataDirectory.metadataFile(), "agent metadata",
-                Collections.emptySortedMap(), bytes -> Collections.unmodifiableSortedMap(codec.parse(bytes)),
-                AgentFileErrors::metadataCorrupt);
+        this.registry = new CachedFile<>(dataDirectory.metadataFile(), "agent metadata", MetadataFile.EMPTY,
+                codec::parse, AgentFileErrors::metadataCorrupt);
     }
 
     /** Every agent's record, sorted by agent id (unmodifiable). */
     @Override
     public SortedMap<String, AgentRecord> readAll() {
-        return registry.get();
+        return registry.get().records();
+    }
+
+    @Override
+    public SortedMap<String, MetadataFile.DamagedRecord> damaged() {
+        return registry.get().damaged();
     }
 
     /** The agent's record; an absent one is looked up again in the file as it is now before the answer is given. */
     @Override
     public Optional<AgentRecord> find(String agentId) {
         AgentRecord record = readAll().get(agentId);
-        return record != null ? Optional.of(record) : Optional.ofNullable(registry.reread().get(agentId));
+        if (record != null) {
+            return Optional.of(record);
+        }
+        MetadataFile now = registry.reread();
+        requireReadable(now, agentId);
+        return Optional.ofNullable(now.records().get(agentId));
     }
 
     /**
@@ -70,8 +79,9 @@ public final class MetadataRepository implements MetadataStore {
     @Override
     public AgentRecord update(String agentId, UnaryOperator<AgentRecord> change) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
-            SortedMap<String, AgentRecord> records = registry.get();
-            AgentRecord existing = records.get(agentId);
+            MetadataFile onDisk = registry.get();
+            requireReadable(onDisk, agentId);
+            AgentRecord existing = onDisk.records().get(agentId);
             if (existing == null) {
                 throw GovflowException.withDetails(ErrorCode.AGENT_NOT_FOUND, Map.of("agent_id", agentId), agentId);
             }
@@ -80,7 +90,7 @@ public final class MetadataRepository implements MetadataStore {
                 throw new IllegalArgumentException("a metadata change must not alter the agent id");
             }
             if (!changed.equals(existing)) {
-                store(records, changed);
+                store(onDisk, changed);
             }
             return changed;
         }
@@ -93,7 +103,8 @@ public final class MetadataRepository implements MetadataStore {
     @Override
     public List<String> updateAll(UnaryOperator<AgentRecord> change) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
-            SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
+            MetadataFile onDisk = registry.get();
+            SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk.records());
             List<String> changed = new ArrayList<>();
             for (Map.Entry<String, AgentRecord> entry : next.entrySet()) {
                 AgentRecord after = Objects.requireNonNull(change.apply(entry.getValue()), "change returned null");
@@ -106,7 +117,7 @@ public final class MetadataRepository implements MetadataStore {
                 }
             }
             if (!changed.isEmpty()) {
-                write(next);
+                write(onDisk.withRecords(next));
             }
             return List.copyOf(changed);
         }
@@ -120,7 +131,8 @@ public final class MetadataRepository implements MetadataStore {
     @Override
     public Map<String, AgentRecord> updateEach(Map<String, UnaryOperator<AgentRecord>> changes) {
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
-            SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
+            MetadataFile onDisk = registry.get();
+            SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk.records());
             Map<String, AgentRecord> after = new TreeMap<>();
             boolean changed = false;
             for (Map.Entry<String, UnaryOperator<AgentRecord>> change : changes.entrySet()) {
@@ -137,7 +149,7 @@ public final class MetadataRepository implements MetadataStore {
                 after.put(change.getKey(), updated);
             }
             if (changed) {
-                write(next);
+                write(onDisk.withRecords(next));
             }
             return after;
         }
@@ -148,23 +160,32 @@ public final class MetadataRepository implements MetadataStore {
     public void create(AgentRecord record) {
         String agentId = SafeIds.agentId(record.agentId());
         try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
-            SortedMap<String, AgentRecord> records = registry.get();
-            if (records.containsKey(agentId)) {
+            MetadataFile onDisk = registry.get();
+            requireReadable(onDisk, agentId);
+            if (onDisk.records().containsKey(agentId)) {
                 throw GovflowException.withDetails(ErrorCode.AGENT_EXISTS, Map.of("agent_id", agentId), agentId);
             }
-            store(records, record);
+            store(onDisk, record);
         }
     }
 
-    private void store(SortedMap<String, AgentRecord> onDisk, AgentRecord record) {
-        SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk);
+    private void store(MetadataFile onDisk, AgentRecord record) {
+        SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk.records());
         next.put(record.agentId(), record);
-        write(next);
+        write(onDisk.withRecords(next));
     }
 
-    private void write(SortedMap<String, AgentRecord> next) {
+    private void write(MetadataFile next) {
         byte[] content = codec.format(next);
         writer.write(dataDirectory.metadataFile(), content);
-        registry.observeWritten(Collections.unmodifiableSortedMap(next), content);
+        registry.observeWritten(next, content);
+    }
+
+    /** Only the agent whose record cannot be read is unavailable: {@code METADATA_CORRUPT} naming it. */
+    private static void requireReadable(MetadataFile file, String agentId) {
+        MetadataFile.DamagedRecord damaged = file.damaged().get(agentId);
+        if (damaged != null) {
+            throw AgentFileErrors.recordCorrupt(agentId, damaged.problem());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.govflow.store.context;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.LenientFields;
 import io.govflow.store.io.StoreJson;
 
 import tools.jackson.databind.JsonNode;
@@ -11,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The on-disk form of a context document: compact one-line UTF-8 JSON, keys in the fixed order
  * {@code v, t, u, ts, src, dc, d, s, m} ({@code dc} left out when absent), no trailing newline. Reading checks
- * the minimum fields ({@code v, t, u, ts} strings, {@code d} an object); everything else is the reader's policy.
+ * the minimum fields ({@code t, u, ts} strings, {@code v} present, {@code d} an object); older writers' loose types
+ * are read leniently ({@code v} and {@code src} as text, a {@code dc}, {@code s} or {@code m} that is not an object
+ * as absent, so the summary and metadata are derived again); everything else is the reader's policy.
  */
 public final class ContextEnvelopeCodec {
 
@@ -56,7 +59,8 @@ public final class ContextEnvelopeCodec {
         } catch (FileFormatException e) {
             return Decoded.defect(Defect.NOT_JSON_OBJECT);
         }
-        String v = text(root, "v");
+        LenientFields lenient = new LenientFields(root);
+        String v = lenient.nullableText("v");
         String t = text(root, "t");
         String u = text(root, "u");
         String ts = text(root, "ts");
@@ -64,17 +68,12 @@ public final class ContextEnvelopeCodec {
         if (v == null || t == null || u == null || ts == null || d == null || !d.isObject()) {
             return Decoded.defect(Defect.MISSING_FIELDS);
         }
-        JsonNode src = root.get("src");
-        JsonNode dc = root.get("dc");
-        JsonNode s = root.get("s");
-        JsonNode m = root.get("m");
-        if (!objectOrAbsent(dc) || !objectOrAbsent(s) || !objectOrAbsent(m) || src != null && !src.isString()) {
-            return Decoded.defect(Defect.MISSING_FIELDS);
-        }
-        return new Decoded(new ContextEnvelope(v, t, u, ts, src == null ? "" : src.stringValue(),
-                dc == null || dc.isNull() ? null : (ObjectNode) dc, (ObjectNode) d,
-                s == null || s.isNull() ? json.object() : (ObjectNode) s,
-                m == null || m.isNull() ? json.object() : (ObjectNode) m), null);
+        String src = lenient.text("src", "");
+        ObjectNode dc = lenient.nullableObject("dc");
+        ObjectNode s = lenient.nullableObject("s");
+        ObjectNode m = lenient.nullableObject("m");
+        return new Decoded(new ContextEnvelope(v, t, u, ts, src, dc, (ObjectNode) d,
+                s == null ? json.object() : s, m == null ? json.object() : m), null);
     }
 
     private static @Nullable String text(ObjectNode root, String name) {
@@ -82,15 +81,11 @@ public final class ContextEnvelopeCodec {
         return node != null && node.isString() ? node.stringValue() : null;
     }
 
-    private static boolean objectOrAbsent(@Nullable JsonNode node) {
-        return node == null || node.isNull() || node.isObject();
-    }
-
     /** What makes stored bytes unusable as an envelope at all. */
     public enum Defect {
         /** Not parseable, or not a JSON object. */
         NOT_JSON_OBJECT,
-        /** One of {@code v, t, u, ts, d} is missing or has the wrong type (or {@code dc, s, m} are not objects). */
+        /** One of {@code v, t, u, ts, d} is missing, or {@code t, u, ts, d} have the wrong type. */
         MISSING_FIELDS
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.JsonFields;
+import io.govflow.store.io.LaxFields;
 
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  *
  * @param observedMetrics any JSON value the reviewer reported (usually an object), or null
  * @param agrees          a boolean as we write it; reference files also hold {@code 1} (kept as found)
+ * @param signature       the HMAC Govflow stored with a message it wrote ({@code signature}, left out of the signed
+ *                        bytes); null in reference files, whose messages were signed with keys Govflow never held
+ * @param laxFields       fields stored with another JSON type than documented, written back as stored
  */
 public record DialecticMessage(
         String phase,
@@ -27,7 +31,9 @@ public record DialecticMessage(
         @Nullable String reasoning,
         @Nullable JsonNode agrees,
         @Nullable List<String> concerns,
-        Map<String, JsonNode> unknownFields) {
+        Map<String, JsonNode> unknownFields,
+        @Nullable String signature,
+        LaxFields laxFields) {
 
     public DialecticMessage {
         Objects.requireNonNull(phase, "phase");
@@ -38,6 +44,21 @@ public record DialecticMessage(
         proposedConditions = proposedConditions == null ? null : List.copyOf(proposedConditions);
         concerns = concerns == null ? null : List.copyOf(concerns);
         unknownFields = JsonFields.copyOf(unknownFields);
+        Objects.requireNonNull(laxFields, "laxFields");
+    }
+
+    /** An unsigned message with every field of its documented type. */
+    public DialecticMessage(String phase, String agentId, String timestamp, @Nullable String rootCause,
+            @Nullable JsonNode observedMetrics, @Nullable List<String> proposedConditions, @Nullable String reasoning,
+            @Nullable JsonNode agrees, @Nullable List<String> concerns, Map<String, JsonNode> unknownFields) {
+        this(phase, agentId, timestamp, rootCause, observedMetrics, proposedConditions, reasoning, agrees, concerns,
+                unknownFields, null, LaxFields.NONE);
+    }
+
+    /** This message with the signature Govflow computed over it when it was written. */
+    public DialecticMessage withSignature(String value) {
+        return new DialecticMessage(phase, agentId, timestamp, rootCause, observedMetrics, proposedConditions,
+                reasoning, agrees, concerns, unknownFields, value, laxFields);
     }
 
     /** The proposed conditions, or none. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.JsonFields;
+import io.govflow.store.io.LaxFields;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +33,8 @@ public record DialecticSession(
         @Nullable String disputeType,
         @Nullable JsonNode pausedAgentState,
         @Nullable String reason,
-        Map<String, JsonNode> unknownFields) {
+        Map<String, JsonNode> unknownFields,
+        LaxFields laxFields) {
 
     public static final String THESIS = "thesis";
     public static final String ANTITHESIS = "antithesis";
@@ -53,6 +55,18 @@ public record DialecticSession(
         resolution = resolution == null ? null : resolution.deepCopy();
         pausedAgentState = pausedAgentState == null ? null : pausedAgentState.deepCopy();
         unknownFields = JsonFields.copyOf(unknownFields);
+        Objects.requireNonNull(laxFields, "laxFields");
+    }
+
+    /** A session with every field of its documented type. */
+    public DialecticSession(String sessionId, String pausedAgentId, String reviewerAgentId, String phase,
+            int synthesisRound, @Nullable Integer maxSynthesisRounds, List<DialecticMessage> transcript,
+            @Nullable ObjectNode resolution, String createdAt, @Nullable String discoveryId,
+            @Nullable String disputeType, @Nullable JsonNode pausedAgentState, @Nullable String reason,
+            Map<String, JsonNode> unknownFields) {
+        this(sessionId, pausedAgentId, reviewerAgentId, phase, synthesisRound, maxSynthesisRounds, transcript,
+                resolution, createdAt, discoveryId, disputeType, pausedAgentState, reason, unknownFields,
+                LaxFields.NONE);
     }
 
     public int maxRounds() {
@@ -72,17 +86,18 @@ public record DialecticSession(
         List<DialecticMessage> next = new ArrayList<>(transcript);
         next.add(message);
         return new DialecticSession(sessionId, pausedAgentId, reviewerAgentId, newPhase, newRound, maxRounds(), next,
-                resolution, createdAt, discoveryId, disputeType, pausedAgentState, reason, unknownFields);
+                resolution, createdAt, discoveryId, disputeType, pausedAgentState, reason, unknownFields, laxFields);
     }
 
     public DialecticSession withPhase(String newPhase) {
         return new DialecticSession(sessionId, pausedAgentId, reviewerAgentId, newPhase, synthesisRound, maxRounds(),
-                transcript, resolution, createdAt, discoveryId, disputeType, pausedAgentState, reason, unknownFields);
+                transcript, resolution, createdAt, discoveryId, disputeType, pausedAgentState, reason, unknownFields,
+                laxFields);
     }
 
     public DialecticSession withResolution(String newPhase, ObjectNode newResolution) {
         return new DialecticSession(sessionId, pausedAgentId, reviewerAgentId, newPhase, synthesisRound, maxRounds(),
                 transcript, newResolution, createdAt, discoveryId, disputeType, pausedAgentState, reason,
-                unknownFields);
+                unknownFields, laxFields);
     }
 }

@@ -2,9 +2,6 @@ package io.govflow.store.dialectic;
 
 import static io.govflow.store.io.JsonFields.array;
 import static io.govflow.store.io.JsonFields.integer;
-import static io.govflow.store.io.JsonFields.nullableString;
-import static io.govflow.store.io.JsonFields.nullableStrings;
-import static io.govflow.store.io.JsonFields.object;
 import static io.govflow.store.io.JsonFields.putNullable;
 import static io.govflow.store.io.JsonFields.putStrings;
 import static io.govflow.store.io.JsonFields.putUnknown;
@@ -18,17 +15,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.LenientFields;
 import io.govflow.store.io.StoreJson;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A session file: {@code session_id, paused_agent_id, reviewer_agent_id, phase, synthesis_round,
  * max_synthesis_rounds, transcript, resolution, created_at, discovery_id, dispute_type, paused_agent_state,
  * reason}, then unknown fields (later reference versions add {@code session_type}, {@code topic},
- * {@code _original_resolution}, …) in their original order.
+ * {@code _original_resolution}, …) in their original order. Fields clients could set in the reference (a message's
+ * texts and lists, {@code reason}, {@code discovery_id}, {@code dispute_type}, {@code resolution}) are read leniently
+ * and written back as stored; a transcript entry that still cannot be read makes the whole session unreadable.
  */
 public final class SessionCodec {
 
@@ -36,7 +37,8 @@ public final class SessionCodec {
             "phase", "synthesis_round", "max_synthesis_rounds", "transcript", "resolution", "created_at",
             "discovery_id", "dispute_type", "paused_agent_state", "reason");
     private static final Set<String> MESSAGE_FIELDS = Set.of("phase", "agent_id", "timestamp", "root_cause",
-            "observed_metrics", "proposed_conditions", "reasoning", "agrees", "concerns");
+            "observed_metrics", "proposed_conditions", "reasoning", "agrees", "concerns", "signature");
+    private static final String SIGNATURE = "signature";
 
     private final StoreJson json;
 
@@ -46,6 +48,7 @@ public final class SessionCodec {
 
     public DialecticSession parse(byte[] content) {
         ObjectNode o = json.parseObject(content);
+        LenientFields lenient = new LenientFields(o);
         long maxRounds = integer(o, "max_synthesis_rounds", -1);
         return new DialecticSession(
                 requiredString(o, "session_id"),
@@ -55,13 +58,14 @@ public final class SessionCodec {
                 (int) integer(o, "synthesis_round", 0),
                 maxRounds < 0 ? null : (int) maxRounds,
                 transcript(o),
-                object(o, "resolution"),
+                lenient.nullableObject("resolution"),
                 requiredString(o, "created_at"),
-                nullableString(o, "discovery_id"),
-                nullableString(o, "dispute_type"),
+                lenient.nullableText("discovery_id"),
+                lenient.nullableText("dispute_type"),
                 present(o.get("paused_agent_state")),
-                nullableString(o, "reason"),
-                unknownFields(o, SESSION_FIELDS));
+                lenient.nullableText("reason"),
+                unknownFields(o, SESSION_FIELDS),
+                lenient.lax());
     }
 
     public byte[] format(DialecticSession session) {
@@ -90,11 +94,24 @@ public final class SessionCodec {
             o.put("reason", s.reason());
         }
         putUnknown(o, s.unknownFields());
+        s.laxFields().restore(o);
         return o;
     }
 
-    /** A transcript entry in its documented field order (the form signatures are computed over, keys sorted). */
+    /** A transcript entry as its file holds it, its {@code signature} (if any) last. */
     public ObjectNode toObject(DialecticMessage m) {
+        ObjectNode o = signedPart(m);
+        if (m.signature() != null) {
+            o.put(SIGNATURE, m.signature());
+        }
+        return o;
+    }
+
+    /**
+     * A transcript entry without its signature, in its documented field order: the form signatures are computed
+     * over (keys sorted), values as stored.
+     */
+    public ObjectNode signedPart(DialecticMessage m) {
         ObjectNode o = json.object();
         o.put("phase", m.phase());
         o.put("agent_id", m.agentId());
@@ -106,6 +123,7 @@ public final class SessionCodec {
         o.set("agrees", m.agrees() == null ? o.nullNode() : m.agrees().deepCopy());
         putList(o, "concerns", m.concerns());
         putUnknown(o, m.unknownFields());
+        m.laxFields().restore(o);
         return o;
     }
 
@@ -125,21 +143,39 @@ public final class SessionCodec {
     }
 
     private static DialecticMessage messageFrom(ObjectNode m) {
-        JsonNode agrees = present(m.get("agrees"));
-        if (agrees != null && !agrees.isBoolean() && !agrees.isNumber()) {
-            throw new FileFormatException("field 'agrees' should be a boolean");
-        }
+        LenientFields lenient = new LenientFields(m);
         return new DialecticMessage(
                 requiredString(m, "phase"),
                 requiredString(m, "agent_id"),
                 requiredString(m, "timestamp"),
-                nullableString(m, "root_cause"),
+                lenient.nullableText("root_cause"),
                 present(m.get("observed_metrics")),
-                nullableStrings(m, "proposed_conditions"),
-                nullableString(m, "reasoning"),
-                agrees,
-                nullableStrings(m, "concerns"),
-                unknownFields(m, MESSAGE_FIELDS));
+                lenient.nullableStrings("proposed_conditions"),
+                lenient.nullableText("reasoning"),
+                agrees(m, lenient),
+                lenient.nullableStrings("concerns"),
+                unknownFields(m, MESSAGE_FIELDS),
+                signature(m),
+                lenient.lax());
+    }
+
+    /** A boolean, or the reference's {@code 1}/{@code 0} kept as found; other types are read leniently. */
+    private static @Nullable JsonNode agrees(ObjectNode m, LenientFields lenient) {
+        JsonNode agrees = present(m.get("agrees"));
+        if (agrees == null || agrees.isBoolean() || agrees.isNumber()) {
+            return agrees;
+        }
+        Boolean read = lenient.nullableBoolean("agrees");
+        return read == null ? null : BooleanNode.valueOf(read);
+    }
+
+    /** Govflow's own signature; a value of another type is no signature (the message then fails verification). */
+    private static @Nullable String signature(ObjectNode m) {
+        JsonNode n = m.get(SIGNATURE);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return n.isString() ? n.stringValue() : n.toString();
     }
 
     private static @Nullable JsonNode present(@Nullable JsonNode node) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,38 @@ public final class SessionRepository {
             throw StorageErrors.readFailed("session directory", dir, e);
         }
         return sessions;
+    }
+
+    /** One session file as found by {@link #scan}: its session, or why it cannot be read. */
+    public record ScannedFile(String fileName, @Nullable DialecticSession session, boolean damaged) {
+    }
+
+    /** Every session file, readable or not, by file name (for the consistency report). */
+    public List<ScannedFile> scan() {
+        Path dir = dataDirectory.sessionsDir();
+        List<ScannedFile> scanned = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return scanned;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!FILE_NAME.matcher(name).matches()) {
+                    continue;
+                }
+                try {
+                    scanned.add(new ScannedFile(name, codec.parse(NoFollow.readAllBytes(file)), false));
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile
+                } catch (IOException | FileFormatException e) {
+                    scanned.add(new ScannedFile(name, null, true));
+                }
+            }
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("session directory", dir, e);
+        }
+        scanned.sort(java.util.Comparator.comparing(ScannedFile::fileName));
+        return scanned;
     }
 
     /** Replaces the session's file atomically. The caller holds the session lock. */

@@ -17,14 +17,15 @@ import io.govflow.store.check.Problem;
 
 /**
  * Checks a history CSV with a standard CSV parser, one record at a time: the 10-column header (the reference's
- * older {@code risk} column accepted), data rows of 10 fields, an empty line, and the summary rows (10 fields, or
- * the reference's 9).
+ * older {@code risk} column accepted) or the seed's documented 8-column one (without V and coherence), data rows
+ * of as many fields, an empty line, and the summary rows (as many fields, or one fewer as the reference padded).
  */
 final class CsvCheck {
 
-    private static final int COLUMNS = HistoryCsv.HEADER.size();
     private static final int FIRST_NUMBER = 2;
-    private static final int LAST_NUMBER = 7;
+
+    /** The header's column count: every data row has as many fields; numbers run from E to attention_score. */
+    private int columns = HistoryCsv.HEADER.size();
 
     private long rows;
     private long badRows;
@@ -50,7 +51,8 @@ final class CsvCheck {
     private void read(Iterator<CSVRecord> records, List<Problem> problems) {
         if (!records.hasNext() || !header(records.next())) {
             problems.add(Problem.error("CSV_HEADER", "The header is not the 10 documented columns "
-                    + "update,timestamp,E,I,S,V,coherence,attention_score,decision,lambda1."));
+                    + "update,timestamp,E,I,S,V,coherence,attention_score,decision,lambda1 (or the seed's 8, "
+                    + "without V and coherence)."));
             return;
         }
         boolean blankSeen = false;
@@ -71,12 +73,22 @@ final class CsvCheck {
         totals(problems);
     }
 
-    private static boolean header(CSVRecord record) {
-        if (record.size() != COLUMNS) {
+    private boolean header(CSVRecord record) {
+        for (List<String> layout : List.of(HistoryCsv.HEADER, HistoryCsv.SEED_HEADER)) {
+            if (matches(record, layout)) {
+                columns = layout.size();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(CSVRecord record, List<String> layout) {
+        if (record.size() != layout.size()) {
             return false;
         }
-        for (int k = 0; k < COLUMNS; k++) {
-            String expected = HistoryCsv.HEADER.get(k);
+        for (int k = 0; k < layout.size(); k++) {
+            String expected = layout.get(k);
             String actual = record.get(k);
             boolean legacy = "attention_score".equals(expected) && HistoryCsv.LEGACY_ATTENTION.equals(actual);
             if (!expected.equals(actual) && !legacy) {
@@ -88,7 +100,7 @@ final class CsvCheck {
 
     private void row(CSVRecord record) {
         rows++;
-        if (record.size() != COLUMNS || !wellFormed(record)) {
+        if (record.size() != columns || !wellFormed(record)) {
             badRows++;
             if (firstBadRecord == 0) {
                 firstBadRecord = record.getRecordNumber();
@@ -112,13 +124,13 @@ final class CsvCheck {
                 contiguous = false;
             }
             lastUpdate = update;
-            for (int k = FIRST_NUMBER; k <= LAST_NUMBER; k++) {
+            for (int k = FIRST_NUMBER; k <= columns - 3; k++) {
                 finite(record.get(k));
             }
-            if (record.get(COLUMNS - 1).isEmpty()) {
+            if (record.get(columns - 1).isEmpty()) {
                 emptyLambda1++;
             } else {
-                finite(record.get(COLUMNS - 1));
+                finite(record.get(columns - 1));
             }
         } catch (NumberFormatException e) {
             return false;
@@ -126,13 +138,13 @@ final class CsvCheck {
         if (!IsoTimestamps.isData(record.get(1))) {
             badTimestamps++;
         }
-        return !record.get(8).isEmpty();
+        return !record.get(columns - 2).isEmpty();
     }
 
     private void rowProblems(List<Problem> problems) {
         if (badRows > 0) {
-            problems.add(Problem.error("CSV_ROW", "%d data row(s) do not have 10 well-formed fields, every number finite (first: record %d)."
-                    .formatted(badRows, firstBadRecord)));
+            problems.add(Problem.error("CSV_ROW", "%d data row(s) do not have %d well-formed fields, every number finite (first: record %d)."
+                    .formatted(badRows, columns, firstBadRecord)));
         }
         if (badTimestamps > 0) {
             problems.add(Problem.error("TIMESTAMP_NOT_ISO",
@@ -173,9 +185,9 @@ final class CsvCheck {
         return true;
     }
 
-    /** {@code key[,value]} padded with empty fields to 10 (ours) or 9 (the reference's). */
-    private static boolean summaryRow(CSVRecord record, String key, boolean hasValue) {
-        if (record.size() != COLUMNS && record.size() != COLUMNS - 1 || !key.equals(record.get(0))) {
+    /** {@code key[,value]} padded with empty fields to the header's width (ours) or one fewer (the reference's). */
+    private boolean summaryRow(CSVRecord record, String key, boolean hasValue) {
+        if (record.size() != columns && record.size() != columns - 1 || !key.equals(record.get(0))) {
             return false;
         }
         int filled = hasValue ? 2 : 1;

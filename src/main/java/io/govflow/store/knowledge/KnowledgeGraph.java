@@ -21,12 +21,28 @@ public final class KnowledgeGraph {
     private final String version;
     private final SortedMap<String, Discovery> nodes;
     private final Map<String, JsonNode> unknownFields;
+    private final SortedMap<String, DamagedNode> damaged;
     private volatile GraphIndexes indexes;
 
+    /** A node that cannot be read: kept as stored (written back unchanged), unavailable by id, left out of searches. */
+    public record DamagedNode(String id, JsonNode stored, String problem) {
+    }
+
     public KnowledgeGraph(String version, SortedMap<String, Discovery> nodes, Map<String, JsonNode> unknownFields) {
+        this(version, nodes, unknownFields, new TreeMap<>());
+    }
+
+    public KnowledgeGraph(String version, SortedMap<String, Discovery> nodes, Map<String, JsonNode> unknownFields,
+            SortedMap<String, DamagedNode> damaged) {
         this.version = version;
         this.nodes = Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
         this.unknownFields = JsonFields.copyOf(unknownFields);
+        this.damaged = Collections.unmodifiableSortedMap(new TreeMap<>(damaged));
+    }
+
+    /** The nodes that cannot be read, by id. */
+    public SortedMap<String, DamagedNode> damaged() {
+        return damaged;
     }
 
     public String version() {
@@ -60,6 +76,6 @@ public final class KnowledgeGraph {
     public KnowledgeGraph with(Discovery discovery) {
         SortedMap<String, Discovery> next = new TreeMap<>(nodes);
         next.put(discovery.id(), discovery);
-        return new KnowledgeGraph(version, next, unknownFields);
+        return new KnowledgeGraph(version, next, unknownFields, damaged);
     }
 }

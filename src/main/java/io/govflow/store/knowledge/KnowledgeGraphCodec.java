@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.govflow.store.io.FileFormatException;
+import io.govflow.store.io.LenientFields;
 import io.govflow.store.io.StoreJson;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code knowledge_graph.json}: {@code version}, {@code nodes} keyed and sorted by id, {@code indexes} (written for
  * compatibility, ignored when read: they are rebuilt from the nodes), unknown top-level and node fields kept.
+ * Node fields clients sent the reference are read leniently and written back as stored; a node that still cannot
+ * be read is kept aside as stored, so only that node is unavailable.
  */
 public final class KnowledgeGraphCodec {
 
@@ -42,25 +45,35 @@ public final class KnowledgeGraphCodec {
         ObjectNode root = json.parseObject(content);
         ObjectNode nodes = object(root, "nodes");
         SortedMap<String, Discovery> discoveries = new TreeMap<>();
+        SortedMap<String, KnowledgeGraph.DamagedNode> damaged = new TreeMap<>();
         if (nodes != null) {
             for (Map.Entry<String, JsonNode> field : nodes.properties()) {
-                if (!field.getValue().isObject()) {
-                    throw new FileFormatException("a knowledge graph node is not an object");
+                try {
+                    if (!field.getValue().isObject()) {
+                        throw new FileFormatException("the node is " + LenientFields.typeName(field.getValue())
+                                + ", not an object");
+                    }
+                    discoveries.put(field.getKey(), discoveryFrom((ObjectNode) field.getValue(), field.getKey()));
+                } catch (FileFormatException e) {
+                    damaged.put(field.getKey(), new KnowledgeGraph.DamagedNode(field.getKey(),
+                            field.getValue().deepCopy(), e.getMessage()));
                 }
-                discoveries.put(field.getKey(), discoveryFrom((ObjectNode) field.getValue(), field.getKey()));
             }
         }
         JsonNode version = root.get("version");
         String versionText = version == null || version.isNull() ? KnowledgeGraph.CURRENT_VERSION
                 : version.isString() ? version.stringValue() : version.toString();
-        return new KnowledgeGraph(versionText, discoveries, unknownFields(root, TOP_FIELDS));
+        return new KnowledgeGraph(versionText, discoveries, unknownFields(root, TOP_FIELDS), damaged);
     }
 
     public byte[] format(KnowledgeGraph graph) {
         ObjectNode root = json.object();
         root.put("version", graph.version());
+        SortedMap<String, JsonNode> values = new TreeMap<>();
+        graph.damaged().forEach((id, node) -> values.put(id, node.stored().deepCopy()));
+        graph.nodes().forEach((id, discovery) -> values.put(id, toObject(discovery)));
         ObjectNode nodes = root.putObject("nodes");
-        graph.nodes().forEach((id, discovery) -> nodes.set(id, toObject(discovery)));
+        values.forEach(nodes::set);
         GraphIndexes indexes = graph.indexes();
         ObjectNode index = root.putObject("indexes");
         putIndex(index, "by_agent", indexes.byAgent());
@@ -89,25 +102,32 @@ public final class KnowledgeGraphCodec {
         putNullable(o, "resolved_at", d.resolvedAt());
         putNullable(o, "updated_at", d.updatedAt());
         putUnknown(o, d.unknownFields());
+        d.laxFields().restore(o);
         return o;
     }
 
+    /** One node; what clients sent the reference (type, texts, tags, severity, links) is read leniently. */
     private static Discovery discoveryFrom(ObjectNode o, String key) {
+        LenientFields lenient = new LenientFields(o);
+        if (o.get("summary") == null || o.get("summary").isNull()) {
+            throw new FileFormatException("missing field 'summary'");
+        }
         return new Discovery(
                 key,
                 requiredString(o, "agent_id"),
-                string(o, "type", "insight"),
-                requiredString(o, "summary"),
-                string(o, "details", ""),
-                strings(o, "tags"),
-                nullableString(o, "severity"),
+                lenient.text("type", "insight"),
+                lenient.text("summary", ""),
+                lenient.text("details", ""),
+                lenient.strings("tags"),
+                lenient.nullableText("severity"),
                 string(o, "timestamp", key),
                 string(o, "status", "open"),
-                strings(o, "related_to"),
-                strings(o, "references_files"),
+                lenient.strings("related_to"),
+                lenient.strings("references_files"),
                 nullableString(o, "resolved_at"),
                 nullableString(o, "updated_at"),
-                unknownFields(o, NODE_FIELDS));
+                unknownFields(o, NODE_FIELDS),
+                lenient.lax());
     }
 
     private static void putIndex(ObjectNode parent, String name, SortedMap<String, List<String>> index) {

@@ -55,6 +55,15 @@ public final class ServerSecret {
         return new ServerSecret(read(file));
     }
 
+    /** Reads the secret if the file exists; never creates it (read-only checks, command-line tools). */
+    public static java.util.Optional<ServerSecret> loadIfPresent(DataDirectory dataDirectory) {
+        Path file = dataDirectory.secretFile();
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ServerSecret(read(file)));
+    }
+
     /** A copy of the key bytes. */
     public byte[] key() {
         return key.clone();

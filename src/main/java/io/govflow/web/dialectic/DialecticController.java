@@ -10,6 +10,7 @@ import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
 import static io.govflow.error.ErrorCode.REVIEW_UNAVAILABLE;
 import static io.govflow.error.ErrorCode.SESSION_NOT_FOUND;
 import static io.govflow.error.ErrorCode.SESSION_PHASE_CONFLICT;
+import static io.govflow.error.ErrorCode.SESSION_SIGNATURE_INVALID;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
 import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import static io.govflow.error.ErrorCode.UNSAFE_RESUME;
@@ -116,9 +117,11 @@ public class DialecticController {
                     + "resume (the agent becomes active, a resumed event carries the conditions) or block "
                     + "(HARD_LIMIT_VIOLATION recorded in the resolution). A resume still needs the agent to pass "
                     + "the resume safety check; otherwise the session fails and the step answers UNSAFE_RESUME "
-                    + "(only the admin can resume it then). Non-convergence past the maximum rounds escalates.")
-    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, AGENT_DELETED,
-            UNSAFE_RESUME, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
+                    + "(only the admin can resume it then). Non-convergence past the maximum rounds escalates. "
+                    + "A session holding a message that does not match its signature is never resolved "
+                    + "(SESSION_SIGNATURE_INVALID).")
+    @ApiErrors(value = { INVALID_SESSION_ID, SESSION_NOT_FOUND, SESSION_PHASE_CONFLICT, SESSION_SIGNATURE_INVALID,
+            AGENT_DELETED, UNSAFE_RESUME, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public Step synthesis(@Parameter(hidden = true) HttpServletRequest request, @PathVariable String sid,
             @Valid @RequestBody SynthesisRequest body) {
         return Step.of(dialectic.synthesis(RequestCaller.of(request), sid, body.toMove()));
@@ -127,7 +130,8 @@ public class DialecticController {
     @GetMapping(path = SESSION, produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "getSession", summary = "A session, as stored",
-            description = "expired is computed on read; the file is not changed (the next step records failed).")
+            description = "expired and each message's signature check are computed on read; the file is not "
+                    + "changed (the next step records failed).")
     @ApiErrors({ INVALID_SESSION_ID, SESSION_NOT_FOUND, STATE_CORRUPT })
     public Session get(@PathVariable String sid) {
         return Session.of(dialectic.get(sid));

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.govflow.flow.dialectic.RecoveryOutcome;
 import io.govflow.flow.dialectic.SessionCreated;
 import io.govflow.flow.dialectic.SessionSummary;
+import io.govflow.flow.dialectic.SessionSignatures;
 import io.govflow.flow.dialectic.SessionView;
+import io.govflow.store.check.Problem;
 import io.govflow.flow.dialectic.StepOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -48,13 +50,29 @@ public final class DialecticResponses {
     }
 
     @Schema(name = "ReviewSessionResponse")
-    @JsonPropertyOrder({ "success", "session", "expired", "expiry_reason" })
+    @JsonPropertyOrder({ "success", "session", "expired", "expiry_reason", "signatures", "warnings" })
     public record Session(boolean success,
             @Schema(description = "Every field of the session file, unknown ones included") JsonNode session,
-            boolean expired, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String expiryReason) {
+            boolean expired, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String expiryReason,
+            @Schema(description = "Each transcript message's signature, checked on this read: valid, invalid "
+                    + "(changed outside the service; no resolution is applied) or unverifiable (reference "
+                    + "sessions, signed with keys this service never held)") List<MessageSignature> signatures,
+            @Schema(description = "SIGNATURE_UNVERIFIABLE when some messages cannot be checked; never blocking")
+            List<Problem> warnings) {
 
         static Session of(SessionView v) {
-            return new Session(true, v.session(), v.expired(), v.expiryReason());
+            return new Session(true, v.session(), v.expired(), v.expiryReason(),
+                    v.signatures().stream().map(MessageSignature::of).toList(), v.warnings());
+        }
+    }
+
+    @Schema(name = "ReviewMessageSignature")
+    @JsonPropertyOrder({ "index", "agent_id", "phase", "status" })
+    public record MessageSignature(int index, String agentId, String phase,
+            @Schema(allowableValues = { "valid", "invalid", "unverifiable" }) String status) {
+
+        static MessageSignature of(SessionSignatures.Checked c) {
+            return new MessageSignature(c.index(), c.agentId(), c.phase(), c.status().word());
         }
     }
 

@@ -31,9 +31,9 @@ class MetadataCodecTest {
 
         assertThat(withSeq).contains("\"status\": \"archived\",\n    \"status_seq\": 42,\n    \"created_at\"");
         assertThat(without).doesNotContain("status_seq");
-        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).get("seq_agent").statusSeq()).isEqualTo(42L);
-        assertThat(codec.parse(without.getBytes(StandardCharsets.UTF_8)).get("seq_agent").statusSeq()).isNull();
-        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).get("seq_agent").unknownFields()).isEmpty();
+        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).records().get("seq_agent").statusSeq()).isEqualTo(42L);
+        assertThat(codec.parse(without.getBytes(StandardCharsets.UTF_8)).records().get("seq_agent").statusSeq()).isNull();
+        assertThat(codec.parse(withSeq.getBytes(StandardCharsets.UTF_8)).records().get("seq_agent").unknownFields()).isEmpty();
     }
 
     @Test
@@ -131,7 +131,7 @@ class MetadataCodecTest {
                   }
                 }
                 """);
-        assertThat(codec.parse(codec.format(records))).isEqualTo(records);
+        assertThat(codec.parse(codec.format(records)).records()).isEqualTo(records);
     }
 
     @Test
@@ -140,7 +140,7 @@ class MetadataCodecTest {
                 {"old": {"agent_id": "old", "status": "archived", "created_at": "2025-11-20T00:11:00.1",
                          "last_update": "2025-11-20T00:12:00.2", "version": "v1.0", "total_updates": 3,
                          "tags": [], "notes": "", "lifecycle_events": []}}
-                """));
+                """)).records();
 
         AgentRecord old = records.get("old");
         assertThat(old.status()).isEqualTo(AgentStatus.ARCHIVED);
@@ -152,13 +152,27 @@ class MetadataCodecTest {
     }
 
     @Test
-    void anythingMalformedIsAFormatError() {
-        for (String bad : List.of("", "[]", "{\"a\": 1}", "{\"a\": {\"last_update\": \"t\"}}",
-                "{\"a\": {\"created_at\": \"t\", \"last_update\": \"t\", \"total_updates\": \"many\"}}",
-                "{\"a\": {\"created_at\": \"t\", \"last_update\": \"t\", \"lifecycle_events\": [{\"timestamp\": \"t\"}]}}",
-                "{\"a\": {\"created_at\": \"t\", \"last_update\": \"t\", \"lifecycle_events\": [3]}}",
-                "{\"a\": {\"created_at\": \"t\", \"last_update\": \"t\", \"tags\": [1]}}")) {
+    void aFileThatIsNotAnObjectOfAgentsIsAFormatError() {
+        for (String bad : List.of("", "[]", "3", "{\"a\": 1")) {
             assertThatThrownBy(() -> codec.parse(bytes(bad))).as(bad).isInstanceOf(FileFormatException.class);
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBeReadIsKeptAsideAndWrittenBackAsStored() {
+        String good = "\"ok\": {\"created_at\": \"t\", \"last_update\": \"t\"}";
+        for (String bad : List.of("1", "{\"last_update\": \"t\"}",
+                "{\"created_at\": \"t\", \"last_update\": \"t\", \"total_updates\": \"many\"}",
+                "{\"created_at\": \"t\", \"last_update\": \"t\", \"lifecycle_events\": [{\"timestamp\": \"t\"}]}",
+                "{\"created_at\": \"t\", \"last_update\": \"t\", \"lifecycle_events\": [3]}",
+                "{\"created_at\": \"t\", \"last_update\": [\"t\"]}")) {
+            MetadataFile file = codec.parse(bytes("{\"a\": " + bad + ", " + good + "}"));
+            assertThat(file.records()).as(bad).containsOnlyKeys("ok");
+            assertThat(file.damaged()).as(bad).containsOnlyKeys("a");
+            assertThat(file.damaged().get("a").problem()).as(bad).isNotBlank();
+            MetadataFile again = codec.parse(codec.format(file));
+            assertThat(again.damaged().get("a").stored()).as(bad).isEqualTo(file.damaged().get("a").stored());
+            assertThat(again.records()).isEqualTo(file.records());
         }
     }
 

@@ -146,7 +146,7 @@ class MetadataRepositoryTest {
         metadata.create(AgentRecord.newAgent("a1", NOW, null));
         Path file = root.resolve("agent_metadata.json");
 
-        for (String damaged : List.of("", "{\"a1\": {\"agent_id\": \"a1\"", "{\"a1\": 7}")) {
+        for (String damaged : List.of("", "{\"a1\": {\"agent_id\": \"a1\"", "[7]")) {
             Files.writeString(file, damaged);
             assertCorrupt(metadata::readAll);
             assertCorrupt(() -> metadata.find("a1"));
@@ -154,6 +154,24 @@ class MetadataRepositoryTest {
             assertCorrupt(() -> metadata.create(AgentRecord.newAgent("b1", NOW, null)));
             assertThat(file).hasContent(damaged);
         }
+    }
+
+    /** Changed deliberately: one record that cannot be read used to make the whole file METADATA_CORRUPT. */
+    @Test
+    void aDamagedRecordMakesOnlyItsAgentUnavailableAndIsWrittenBackAsStored() throws Exception {
+        MetadataRepository metadata = instance();
+        Path file = root.resolve("agent_metadata.json");
+        Files.writeString(file, "{\"a1\": 7}");
+
+        assertThat(metadata.readAll()).isEmpty();
+        assertThat(metadata.damaged()).containsOnlyKeys("a1");
+        assertCorrupt(() -> metadata.find("a1"));
+        assertCorrupt(() -> metadata.update("a1", r -> r.withTotalUpdates(1)));
+        assertCorrupt(() -> metadata.create(AgentRecord.newAgent("a1", NOW, null)));
+        metadata.create(AgentRecord.newAgent("b1", NOW, null));
+
+        assertThat(metadata.readAll()).containsOnlyKeys("b1");
+        assertThat(Files.readString(file)).startsWith("{\n  \"a1\": 7,\n  \"b1\": {");
     }
 
     @Test

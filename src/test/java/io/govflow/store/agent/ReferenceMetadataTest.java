@@ -36,12 +36,12 @@ class ReferenceMetadataTest {
             Path file = TestFiles.copyFixture(fixture, temp).resolve("agent_metadata.json");
             byte[] original = Files.readAllBytes(file);
 
-            SortedMap<String, AgentRecord> records = codec.parse(original);
+            SortedMap<String, AgentRecord> records = codec.parse(original).records();
             byte[] rewritten = codec.format(records);
 
             assertThat(records).hasSize(fixture.equals("reference-data") ? 34 : 5);
             assertThat(records.values()).allSatisfy(r -> assertThat(r.apiKey()).hasSize(43));
-            assertThat(codec.parse(rewritten)).isEqualTo(records);
+            assertThat(codec.parse(rewritten).records()).isEqualTo(records);
             assertThat(new String(rewritten, StandardCharsets.UTF_8))
                     .isEqualTo(new String(original, StandardCharsets.UTF_8) + "\n");
         }

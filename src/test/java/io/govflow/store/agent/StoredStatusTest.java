@@ -71,7 +71,7 @@ class StoredStatusTest {
         String legacy = written.replaceFirst("\"status\": \"active\"", "\"status\": \"moderate\"")
                 .replaceFirst("\"status\": \"active\"", "\"status\": \"Paused\"");
 
-        SortedMap<String, AgentRecord> read = codec.parse(legacy.getBytes(StandardCharsets.UTF_8));
+        SortedMap<String, AgentRecord> read = codec.parse(legacy.getBytes(StandardCharsets.UTF_8)).records();
 
         assertThat(read.get("a_agent").status()).isEqualTo(LegacyStatus.MODERATE);
         assertThat(read.get("b_agent").status()).isEqualTo(new LegacyStatus("Paused"));

@@ -75,6 +75,32 @@ class ExportValidatorTest {
     }
 
     @Test
+    void theSeedsEightColumnHistoryCsvIsAValidDocument() throws IOException {
+        Path history = Files.createDirectories(dataDir.resolve("history"));
+        String row = "%d,2025-12-01T15:12:3%d.123456,0.702,0.809,0.181625,0.43761583286083505,proceed,0.125";
+        List<String> lines = new ArrayList<>(List.of("update,timestamp,E,I,S,attention_score,decision,lambda1"));
+        for (int i = 1; i <= 3; i++) {
+            lines.add(row.formatted(i, i));
+        }
+        lines.addAll(List.of("", "Summary,,,,,,,", "agent_id,seed_agent,,,,,,", "total_updates,3,,,,,,",
+                "total_time,0.30000000000000004,,,,,,", "lambda1_final,0.125,,,,,,", ""));
+        Path seed = history.resolve("seed_agent_history_20251201_151234.csv");
+        Files.writeString(seed, String.join("\r\n", lines));
+        assertThat(codes(new ExportStore(dataDir).validator.validate(ExportKind.HISTORY, seed))).isEmpty();
+
+        Path padded = history.resolve("seed_agent_history_20251201_151235.csv");
+        Files.writeString(padded, String.join("\r\n", lines).replace(",,,,,,,\r\n", ",,,,,,\r\n"));
+        assertThat(codes(new ExportStore(dataDir).validator.validate(ExportKind.HISTORY, padded)))
+                .as("summary rows padded one short, as the reference did").isEmpty();
+
+        Path mixed = history.resolve("seed_agent_history_20251201_151236.csv");
+        Files.writeString(mixed, String.join("\r\n", lines).replace("3,2025-12-01T15:12:33.123456,0.702,",
+                "3,2025-12-01T15:12:33.123456,0.702,0.1,0.2,"));
+        assertThat(codes(new ExportStore(dataDir).validator.validate(ExportKind.HISTORY, mixed)))
+                .as("a 10-field row under the 8-column header").contains("CSV_ROW");
+    }
+
+    @Test
     void damagedFilesAreErrors() throws IOException {
         ExportStore store = new ExportStore(dataDir);
         GeneratedLogs.write(dataDir, "dmg_agent", 30);
