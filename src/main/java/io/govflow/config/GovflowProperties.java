@@ -24,7 +24,8 @@ public record GovflowProperties(
         @DefaultValue Http http,
         @DefaultValue Migration migration,
         @DefaultValue Knowledge knowledge,
-        @DefaultValue Dialectic dialectic) {
+        @DefaultValue Dialectic dialectic,
+        @DefaultValue Mcp mcp) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -94,5 +95,14 @@ public record GovflowProperties(
             @DefaultValue("1h") Duration synthesisTimeout,
             @DefaultValue("6h") Duration sessionTimeout,
             @DefaultValue("30m") Duration reviewerWait) {
+    }
+
+    /**
+     * The MCP endpoint: on or off, and the browser origins (and, when not empty, Host values) it accepts. A request
+     * with another Origin is refused (DNS-rebinding protection); requests without Origin (MCP clients that are not
+     * browsers) pass. Entries may end in {@code :*} for any port.
+     */
+    public record Mcp(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins,
+            @DefaultValue List<String> allowedHosts) {
     }
 }

@@ -46,15 +46,23 @@ public class AuthInterceptor implements HandlerInterceptor {
             log.error("refused: handler {} has no access decision", handler);
             throw new GovflowException(ErrorCode.FORBIDDEN);
         }
-        String agentId = pathAgentId(request);
-        if (agentId != null) {
-            AgentIds.requireValid(agentId);
-        }
-        Caller caller = check(level, agentId, BearerCredentials.from(request));
+        Caller caller = authorize(level, pathAgentId(request), BearerCredentials.from(request));
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
         return true;
+    }
+
+    /**
+     * The decision of one access level for a call on agent {@code agentId} (validated against the allow-list
+     * first) with {@code credential}; also for calls that reach no handler method (MCP tools). Null when the level
+     * needs no credential.
+     */
+    public @Nullable Caller authorize(Access.Level level, @Nullable String agentId, @Nullable String credential) {
+        if (agentId != null) {
+            AgentIds.requireValid(agentId);
+        }
+        return check(level, agentId, credential);
     }
 
     private @Nullable Caller check(Access.Level level, @Nullable String agentId, @Nullable String credential) {
