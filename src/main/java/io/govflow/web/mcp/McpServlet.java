@@ -68,7 +68,7 @@ public class McpServlet extends HttpServlet {
         }
         if (lacksParams(message)) {
             JsonRpcErrors.write((HttpServletResponse) response, HttpServletResponse.SC_BAD_REQUEST,
-                    McpSchema.ErrorCodes.INVALID_PARAMS, "This method needs params (a JSON object)", mapper);
+                    McpSchema.ErrorCodes.INVALID_PARAMS, "Invalid params for this method", mapper);
             return;
         }
         transport.service(new BufferedBody(http, body), response);
@@ -82,11 +82,27 @@ public class McpServlet extends HttpServlet {
         }
     }
 
-    /** Methods whose handlers in the SDK fail with a 500 on absent params. */
+    /**
+     * Params the SDK's handlers cannot read (they fail with a 500 naming internal classes): absent params, a
+     * tool or prompt name that is not a string, arguments that are not an object, a resource URI that is not a
+     * string.
+     */
     private static boolean lacksParams(JsonNode message) {
         JsonNode method = message.get("method");
-        return method != null && method.isString() && NEEDS_PARAMS.contains(method.asString())
-                && !message.path("params").isObject();
+        if (method == null || !method.isString() || !NEEDS_PARAMS.contains(method.asString())) {
+            return false;
+        }
+        JsonNode params = message.get("params");
+        if (params == null || !params.isObject()) {
+            return true;
+        }
+        return switch (method.asString()) {
+            case "tools/call", "prompts/get" -> !params.path("name").isString()
+                    || params.has("arguments") && !params.get("arguments").isObject()
+                    && !params.get("arguments").isNull();
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" -> !params.path("uri").isString();
+            default -> false;
+        };
     }
 
     @Override
