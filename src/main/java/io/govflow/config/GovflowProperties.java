@@ -25,7 +25,8 @@ public record GovflowProperties(
         @DefaultValue Migration migration,
         @DefaultValue Knowledge knowledge,
         @DefaultValue Dialectic dialectic,
-        @DefaultValue Lifecycle lifecycle) {
+        @DefaultValue Lifecycle lifecycle,
+        @DefaultValue Mcp mcp) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -147,5 +148,14 @@ public record GovflowProperties(
                 throw new IllegalArgumentException("govflow.lifecycle.max-events must be at least 1");
             }
         }
+    }
+
+    /**
+     * The MCP endpoint: on or off, and the browser origins (and, when not empty, Host values) it accepts. A request
+     * with another Origin is refused (DNS-rebinding protection); requests without Origin (MCP clients that are not
+     * browsers) pass. Entries may end in {@code :*} for any port.
+     */
+    public record Mcp(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins,
+            @DefaultValue List<String> allowedHosts) {
     }
 }

@@ -69,7 +69,7 @@ class HttpConformanceTest {
         return compared;
     }
 
-    private static Map<String, Object> body(JsonNode input) {
+    static Map<String, Object> body(JsonNode input) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("complexity", input.get("complexity").asDouble());
         body.put("confidence", input.get("confidence").asDouble());
@@ -78,7 +78,7 @@ class HttpConformanceTest {
         return body;
     }
 
-    private static void compare(String where, JsonNode actual, JsonNode expected) {
+    static void compare(String where, JsonNode actual, JsonNode expected) {
         assertThat(actual.get("status").asString()).as(where + " status").isEqualTo(expected.get("status").asString());
         assertThat(actual.get("decision").get("action").asString()).as(where + " action")
                 .isEqualTo(expected.get("decision").get("action").asString());
@@ -104,7 +104,7 @@ class HttpConformanceTest {
         assertThat(sampling.get("max_tokens").asInt()).isEqualTo(wantSampling.get("max_tokens").asInt());
     }
 
-    private static JsonNode load(String name) {
+    static JsonNode load(String name) {
         try (InputStream in = HttpConformanceTest.class.getResourceAsStream("/conformance/" + name + ".json.gz")) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);

@@ -127,6 +127,18 @@ class ComposeIT {
         assertThat(api.updateCount("it_compose_agent", key)).isEqualTo(1);
     }
 
+    /** The MCP endpoint on the same published port: initialize answers with the server's name. */
+    @Test
+    void answersMcpInitializeOnTheSamePort() throws Exception {
+        GovflowApi.Response initialize = api.mcp(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize",
+                "params", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+                        "clientInfo", Map.of("name", "compose-it", "version", "1"))));
+        assertThat(initialize.status()).as(initialize.text()).isEqualTo(200);
+        assertThat(initialize.json().at("/result/serverInfo/name").asString("")).isEqualTo("govflow");
+        GovflowApi.Response tools = api.mcp(Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/list"));
+        assertThat(tools.json().at("/result/tools").findValuesAsString("name")).contains("process_agent_update");
+    }
+
     /** {@code compose down} (volumes kept) and {@code up} again: the named volume keeps every agent. */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -59,6 +59,14 @@ final class GovflowApi {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** One JSON-RPC message to the MCP endpoint, as a Streamable HTTP client posts it. */
+    Response mcp(Object message) throws IOException, InterruptedException {
+        return send(request("/mcp", null)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))));
+    }
+
     /** Registers {@code agentId} and returns its API key. */
     String register(String agentId) throws IOException, InterruptedException {
         Response response = post("/api/v1/agents", null, Map.of("agent_id", agentId));

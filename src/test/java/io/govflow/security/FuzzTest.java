@@ -62,6 +62,7 @@ class FuzzTest {
         try (RunningApp app = RunningApp.start(dataDir, Harness.serviceArgs())) {
             Fixtures fixtures = new Fixtures(app.client());
             RequestFuzzer fuzzer = new RequestFuzzer(app.client().get("/v3/api-docs", null).body(), fixtures);
+            McpFuzzer mcp = new McpFuzzer(fixtures);
             assertThat(fuzzer.operations()).hasSizeGreaterThan(25);
             List<String> violations = new CopyOnWriteArrayList<>();
             Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
@@ -75,7 +76,8 @@ class FuzzTest {
                 clients.add(pool.submit(() -> {
                     int answered = 0;
                     while (answered < share) {
-                        RequestFuzzer.Request request = fuzzer.next(random);
+                        RequestFuzzer.Request request = random.nextInt(8) == 0 ? mcp.next(random)
+                                : fuzzer.next(random);
                         String outcome = send(http, app.port(), request, fixtures, violations);
                         if (!outcome.equals(NOT_SENT)) {
                             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
@@ -142,6 +144,9 @@ class FuzzTest {
 
     private static String check(RequestFuzzer.Request request, HttpResponse<String> response, Fixtures fixtures,
             List<String> violations) {
+        if (request.path().equals(McpFuzzer.PATH)) {
+            return checkMcp(request, response, fixtures, violations);
+        }
         int status = response.statusCode();
         String body = response.body();
         JsonNode json = parse(body);
@@ -163,6 +168,66 @@ class FuzzTest {
             }
         }
         return status + (code.isEmpty() ? "" : " " + code);
+    }
+
+    /**
+     * An answer of {@code /mcp}: never a 5xx; a JSON-RPC error (code and message), a result (a tool error's
+     * structured content is a complete envelope), an accepted notification (202, no body), or, for what the
+     * HTTP layer refuses (foreign origin, method, media type, size), the envelope.
+     */
+    private static String checkMcp(RequestFuzzer.Request request, HttpResponse<String> response, Fixtures fixtures,
+            List<String> violations) {
+        int status = response.statusCode();
+        String body = response.body();
+        JsonNode json = parse(body);
+        try {
+            SecretLedger.inspectResponse(request.description(), status, body, McpFuzzer.issuedKey(json));
+        } catch (AssertionError leak) {
+            violations.add(leak.getMessage() + ": " + request.description());
+        }
+        String problem = mcpProblem(response, json, status);
+        if (status >= 500 || problem != null) {
+            violations.add("MCP " + status + " " + problem + ": " + request.description() + " → "
+                    + body.substring(0, Math.min(200, body.length())));
+        }
+        JsonNode content = json == null ? null : json.path("result").path("structuredContent");
+        if (content != null && content.isObject()) {
+            fixtures.learn(request, content.path("registration").isObject() ? 200 : 400, content.path("registration"));
+        }
+        String code = content != null && content.has("error_code") ? " " + content.get("error_code").asString()
+                : json != null && json.has("error_code") ? " " + json.get("error_code").asString()
+                : json != null && json.has("error") ? " rpc " + json.path("error").path("code").asInt() : "";
+        return "MCP " + status + code;
+    }
+
+    private static @Nullable String mcpProblem(HttpResponse<String> response, @Nullable JsonNode json, int status) {
+        if (json == null) {
+            // an accepted notification; OPTIONS answers its Allow header only
+            return (status == 202 || status == 200) && response.body().isEmpty() ? null : "not JSON";
+        }
+        String text = json.toString();
+        if (text.contains("Exception") || text.contains("\tat ") || text.contains("/tmp/")
+                || text.contains("stackTrace")) {
+            return "internal detail in the answer";
+        }
+        if (json.has("error_code")) {
+            return envelopeProblem(response, json, status);
+        }
+        if (json.has("error")) {
+            JsonNode error = json.get("error");
+            return error.path("code").isInt() && error.path("message").isString() ? null : "incomplete JSON-RPC error";
+        }
+        JsonNode result = json.path("result");
+        if (!result.isObject()) {
+            return "neither result nor error";
+        }
+        if (result.path("isError").asBoolean(false)) {
+            JsonNode envelope = result.path("structuredContent");
+            boolean ok = !envelope.path("success").asBoolean(true) && !envelope.path("error_code").asString("").isEmpty()
+                    && envelope.path("recovery").has("action") && envelope.path("request_id").asString("").length() == 32;
+            return ok ? null : "tool error without a complete envelope";
+        }
+        return null;
     }
 
     private static @Nullable String envelopeProblem(HttpResponse<String> response, @Nullable JsonNode json,

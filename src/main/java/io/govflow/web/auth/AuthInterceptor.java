@@ -46,15 +46,28 @@ public class AuthInterceptor implements HandlerInterceptor {
             log.error("refused: handler {} has no access decision", handler);
             throw new GovflowException(ErrorCode.FORBIDDEN);
         }
-        String agentId = pathAgentId(request);
-        if (agentId != null) {
-            AgentIds.requireValid(agentId);
-        }
-        Caller caller = check(level, agentId, BearerCredentials.from(request), isRead(request));
+        Caller caller = authorize(level, pathAgentId(request), BearerCredentials.from(request), isRead(request));
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
         return true;
+    }
+
+    /**
+     * The decision of one access level for a call on agent {@code agentId} (validated against the allow-list
+     * first) with {@code credential}, for calls that reach no handler method (MCP tools): never a read in the sense
+     * of a deleted agent reading its own deletion state.
+     */
+    public @Nullable Caller authorize(Access.Level level, @Nullable String agentId, @Nullable String credential) {
+        return authorize(level, agentId, credential, false);
+    }
+
+    private @Nullable Caller authorize(Access.Level level, @Nullable String agentId, @Nullable String credential,
+            boolean read) {
+        if (agentId != null) {
+            AgentIds.requireValid(agentId);
+        }
+        return check(level, agentId, credential, read);
     }
 
     private @Nullable Caller check(Access.Level level, @Nullable String agentId, @Nullable String credential,

@@ -68,6 +68,11 @@ public class OpenApiConfiguration {
      * springdoc has registered the converter beans: the same as theirs.
      */
     private static ModelConverters errorEnvelopeConverters() {
+        return requestConverters();
+    }
+
+    /** The converters of the document's schemas, for schemas resolved outside springdoc. */
+    static ModelConverters requestConverters() {
         ModelConverters converters = new ModelConverters(true);
         converters.addConverter(snakeCase());
         converters.addConverter(new RecordSchemas());

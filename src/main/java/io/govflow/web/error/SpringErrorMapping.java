@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -62,8 +63,8 @@ final class SpringErrorMapping {
         if (ex instanceof MaxUploadSizeExceededException) {
             return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);
         }
-        if (ex instanceof HttpMessageNotReadableException notReadable) {
-            return unreadable(notReadable);
+        if (ex instanceof HttpMessageNotReadableException || ex instanceof JacksonException) {
+            return unreadable(ex);
         }
         if (ex instanceof BindException bind) {
             return Mapped.fields(bindFields(bind));
@@ -101,7 +102,7 @@ final class SpringErrorMapping {
         });
     }
 
-    private static Mapped unreadable(HttpMessageNotReadableException ex) {
+    private static Mapped unreadable(Exception ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException) {
                 return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);

@@ -15,6 +15,7 @@ public final class Workloads {
     public static List<Workload> all(String prefix) {
         return List.of(
                 new UpdatesWorkload(4, prefix),
+                new McpUpdatesWorkload(2, prefix),
                 new RegistrationsWorkload(prefix),
                 new MetadataEditsWorkload(prefix),
                 new StatusChangesWorkload(prefix),

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.mcp;
+
+import org.jspecify.annotations.NullMarked;
