@@ -46,7 +46,7 @@ class AgentTools implements ToolSet {
                         .access(Access.Level.AGENT_KEY_OR_ADMIN).params(ToolParam.agentId())
                         .body(PatchAgentRequest.class)
                         .handler(call -> body(lifecycle.patch(call.agentId(), null,
-                                call.requiredBody(PatchAgentRequest.class)))),
+                                call.requiredBody(PatchAgentRequest.class), call.request()))),
                 GovflowTool.named("archive_agent", "POST /api/v1/agents/{id}/archive")
                         .description("Archive the agent; its next update resumes it.")
                         .access(Access.Level.AGENT_KEY_OR_ADMIN).params(ToolParam.agentId())
@@ -78,7 +78,8 @@ class AgentTools implements ToolSet {
                         .description("Resume a paused agent, only while its metrics are safe.")
                         .access(Access.Level.AGENT_KEY_OR_ADMIN).params(ToolParam.agentId())
                         .body(ResumeRequest.class)
-                        .handler(call -> body(lifecycle.resume(call.agentId(), call.body(ResumeRequest.class)))));
+                        .handler(call -> body(lifecycle.resume(call.request(), call.agentId(),
+                                call.body(ResumeRequest.class)))));
     }
 
     private Object list(ToolCall call) {

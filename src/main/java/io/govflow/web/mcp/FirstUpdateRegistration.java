@@ -10,6 +10,7 @@ import io.govflow.web.agent.RegistrationResponse;
 import io.govflow.web.auth.Access;
 import io.govflow.web.auth.AuthInterceptor;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,8 @@ class FirstUpdateRegistration {
         }
     }
 
-    RegistrationResponse register(String agentId) {
+    RegistrationResponse register(String agentId, HttpServletRequest http) {
         access.authorize(Access.Level.REGISTRATION, null, null);
-        return agents.register(new RegisterRequest(agentId, null, null, null, null));
+        return agents.register(new RegisterRequest(agentId, null, null, null, null), http);
     }
 }

@@ -55,7 +55,7 @@ class ToolRunner {
             RegistrationResponse registered = null;
             if (tool.registersUnknownAgent() && credential == null && agentId != null
                     && registration.isUnknown(agentId)) {
-                registered = registration.register(agentId);
+                registered = registration.register(agentId, http);
                 credential = registered.apiKey();
             }
             Caller caller = access.authorize(tool.access(), agentId, credential);
