@@ -31,6 +31,11 @@ public final class BoundedLifecycleMetadata implements MetadataStore {
     }
 
     @Override
+    public SortedMap<String, MetadataFile.DamagedRecord> damaged() {
+        return store.damaged();
+    }
+
+    @Override
     public Optional<AgentRecord> find(String agentId) {
         return store.find(agentId);
     }

@@ -17,9 +17,7 @@ public interface MetadataStore {
     SortedMap<String, AgentRecord> readAll();
 
     /** The records that cannot be read, by agent id (each makes only its agent unavailable). */
-    default SortedMap<String, MetadataFile.DamagedRecord> damaged() {
-        return java.util.Collections.emptySortedMap();
-    }
+    SortedMap<String, MetadataFile.DamagedRecord> damaged();
 
     /** The record; an absent one is looked up again as stored now before the answer is given. */
     Optional<AgentRecord> find(String agentId);

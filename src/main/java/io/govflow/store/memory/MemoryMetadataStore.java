@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.agent.AgentRecord;
+import io.govflow.store.agent.MetadataFile;
 import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.SafeIds;
 
@@ -23,6 +24,11 @@ import io.govflow.store.io.SafeIds;
 public final class MemoryMetadataStore implements MetadataStore {
 
     private volatile SortedMap<String, AgentRecord> records = Collections.emptySortedMap();
+
+    @Override
+    public SortedMap<String, MetadataFile.DamagedRecord> damaged() {
+        return Collections.emptySortedMap();
+    }
 
     @Override
     public SortedMap<String, AgentRecord> readAll() {

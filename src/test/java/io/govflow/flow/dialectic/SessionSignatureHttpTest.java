@@ -23,8 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every message Govflow writes is signed and checked on every read; a session file edited by hand reports the
  * edited message as invalid and its resolution is refused, leaving the session and the agent as they were.
+ * Reviewers need no age or history here (the eligibility rules have their own tests).
  */
-@GovflowApp(args = {"--govflow.governance.loop-detection=false"})
+@GovflowApp(args = {"--govflow.governance.loop-detection=false",
+        "--govflow.dialectic.reviewer-min-age=0s", "--govflow.dialectic.reviewer-min-updates=0"})
 class SessionSignatureHttpTest {
 
     static final List<String> AGREED = List.of("Verify tool output before acting", "Keep complexity low");
