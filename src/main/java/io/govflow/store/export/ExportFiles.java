@@ -171,6 +171,15 @@ public final class ExportFiles {
         return files;
     }
 
+    /**
+     * The agent an export file belongs to: the {@code agent_id} its document names (the service writes it, so an
+     * agent cannot forge it), else the agent id of its automatic name; null when neither can be read.
+     */
+    public @Nullable String ownerOf(ExportKind kind, Path path) {
+        String named = agentIdOf(path);
+        return named != null ? named : ExportNames.check(kind, path.getFileName().toString()).agentId().orElse(null);
+    }
+
     /** The {@code agent_id} a document names: the first top-level field of a JSON export, the CSV summary row. */
     public @Nullable String agentIdOf(Path path) {
         try {
