@@ -72,7 +72,8 @@ public class ContextController {
     @PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.TENANT_OR_ADMIN)
     @Operation(operationId = "putContext", summary = "Write an agent-written context document",
-            description = "Normalize → redact (d and s) → derive s when absent → trim d to the byte budget → "
+            description = "Normalize → redact (d and s) → derive s when absent → trim d to the byte budget (a d "
+                    + "that trimming cannot fit is refused with VALIDATION_FAILED on d) → "
                     + "write atomically (the previous version is kept for the fallback) → manifest. 201 when the "
                     + "type is new, 200 when replaced. governance.* types are maintained by the service.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
