@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
@@ -67,11 +69,13 @@ public class ExportFlow implements AutoExports {
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final DistributionSummary exportSizes;
+    private final int filesPerAgent;
 
     public ExportFlow(MetadataStore metadata, LockManager locks, EffectiveRecords effectiveRecords,
             HistorySources sources,
             HistoryJsonWriter jsonWriter, HistoryCsvWriter csvWriter, PackageWriter packageWriter, ExportFiles files,
-            ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters) {
+            ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters,
+            GovflowProperties properties) {
         this.metadata = metadata;
         this.locks = locks;
         this.effectiveRecords = effectiveRecords;
@@ -85,6 +89,7 @@ public class ExportFlow implements AutoExports {
         this.clock = clock;
         this.exportSizes = DistributionSummary.builder("govflow.export.size").baseUnit("bytes")
                 .description("Size of each export file written").register(meters);
+        this.filesPerAgent = properties.limits().exportFilesPerAgent();
     }
 
     /** The seed's inline answer: the document as a string, at most {@link #INLINE_LIMIT_BYTES}. */
@@ -122,9 +127,29 @@ public class ExportFlow implements AutoExports {
         String stem = command.filename() == null ? null : ExportNames.requireStem(command.filename());
         AgentRecord record = existing(agentId);
         storeHealth.checkWritable();
+        if (!caller.admin()) {
+            requireWithinQuota(agentId);
+        }
         Replacing replacing = new Replacing(command.overwrite(), caller);
         return command.completePackage() ? writePackage(record, stem, replacing)
                 : writeHistoryFile(agentId, format, stem, replacing);
+    }
+
+    /**
+     * Refuses a new file past the agent's quota; nothing is ever deleted to make room (exports can be audit
+     * evidence). Automatic significance exports and the admin are not held to it.
+     */
+    private void requireWithinQuota(String agentId) {
+        long owned = files.list(null).stream().filter(file -> agentId.equals(ownerOf(file))).count();
+        if (owned >= filesPerAgent) {
+            throw GovflowException.withDetails(ErrorCode.EXPORT_QUOTA_EXCEEDED,
+                    Map.of("limit", filesPerAgent, "files", owned));
+        }
+    }
+
+    private static @Nullable String ownerOf(ExportFile file) {
+        return file.agentId() != null ? file.agentId()
+                : ExportNames.check(file.kind(), file.fileName()).agentId().orElse(null);
     }
 
     @Override
@@ -145,9 +170,36 @@ public class ExportFlow implements AutoExports {
         ExportKind only = kind == null ? null : kind(kind);
         return files.list(only).stream()
                 .filter(file -> agentId == null || agentId.equals(file.agentId()))
-                .filter(file -> caller.admin() || ownedBy(caller, file.agentId() != null ? file.agentId()
-                        : ExportNames.check(file.kind(), file.fileName()).agentId().orElse(null)))
+                .filter(file -> caller.admin() || ownedBy(caller, ownerOf(file)))
                 .toList();
+    }
+
+    /** One page of {@link #list}, files ordered by kind then name. */
+    public ExportPage page(@Nullable String agentId, @Nullable String kind, Caller caller, int page, int size) {
+        List<ExportFile> all = list(agentId, kind, caller);
+        long from = Math.min((long) page * size, all.size());
+        int to = (int) Math.min(from + size, all.size());
+        return new ExportPage(all.subList((int) from, to), page, size, all.size());
+    }
+
+    /**
+     * The admin's prune: export files last written before {@code olderThan} ago (of one agent, or all), removed
+     * unless {@code dryRun}. The only way export files are deleted.
+     */
+    public ExportPrune prune(@Nullable String agentId, Duration olderThan, boolean dryRun) {
+        if (agentId != null) {
+            AgentIds.requireValid(agentId);
+        }
+        if (!dryRun) {
+            storeHealth.checkWritable();
+        }
+        String cutoff = Timestamps.format(clock.instant().minus(olderThan));
+        List<ExportFile> old = files.list(null).stream()
+                .filter(file -> agentId == null || agentId.equals(ownerOf(file)))
+                .filter(file -> file.modifiedAt().compareTo(cutoff) < 0)
+                .toList();
+        List<ExportFile> removed = dryRun ? old : old.stream().filter(file -> files.delete(file.path())).toList();
+        return new ExportPrune(dryRun, cutoff, removed);
     }
 
     /** An existing export file the caller may see, to stream back; another agent's file is not found. */

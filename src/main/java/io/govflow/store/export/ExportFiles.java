@@ -118,6 +118,15 @@ public final class ExportFiles {
         }
     }
 
+    /** Removes one export file (the admin's prune); false when it was already gone. */
+    public boolean delete(Path path) {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("delete export file", path, e);
+        }
+    }
+
     /** Every export file (names the service can serve; temp files and anything else are skipped), by name. */
     public List<ExportFile> list(@Nullable ExportKind only) {
         List<ExportFile> files = new ArrayList<>();

@@ -8,6 +8,8 @@ import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.agent.AgentRegistry;
 import io.govflow.flow.auth.Authenticator;
 import io.govflow.flow.auth.Caller;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimitInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +34,12 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     private final Authenticator authenticator;
     private final AgentRegistry registry;
+    private final RateLimitInterceptor rateLimits;
 
-    public AuthInterceptor(Authenticator authenticator, AgentRegistry registry) {
+    public AuthInterceptor(Authenticator authenticator, AgentRegistry registry, RateLimitInterceptor rateLimits) {
         this.authenticator = authenticator;
         this.registry = registry;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -50,11 +54,28 @@ public class AuthInterceptor implements HandlerInterceptor {
         if (agentId != null) {
             AgentIds.requireValid(agentId);
         }
-        Caller caller = check(level, agentId, BearerCredentials.from(request));
+        Caller caller = checkCounted(level, agentId, BearerCredentials.from(request), request, response);
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
         return true;
+    }
+
+    /**
+     * The check, with failed authentications counted per client address: past the limit a wrong credential is
+     * answered {@code RATE_LIMITED} instead of {@code AUTHENTICATION_FAILED}. A valid credential is checked first
+     * and never counted, so the limit cannot lock out its owner.
+     */
+    private @Nullable Caller checkCounted(Access.Level level, @Nullable String agentId, @Nullable String credential,
+            HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return check(level, agentId, credential);
+        } catch (GovflowException e) {
+            if (e.code() == ErrorCode.AUTHENTICATION_FAILED) {
+                rateLimits.takeForAddress(Quota.FAILED_AUTHENTICATIONS, request, response);
+            }
+            throw e;
+        }
     }
 
     private @Nullable Caller check(Access.Level level, @Nullable String agentId, @Nullable String credential) {
@@ -62,7 +83,9 @@ public class AuthInterceptor implements HandlerInterceptor {
             case ANONYMOUS -> null;
             case REGISTRATION -> {
                 registry.checkMayRegister(credential);
-                yield null;
+                // the admin registering is not counted against the per-address registration limit
+                yield credential != null && authenticator.adminEnabled() && isAdmin(credential) ? Caller.ofAdmin()
+                        : null;
             }
             case ANY_CREDENTIAL -> authenticator.requireAny(credential);
             case ADMIN -> authenticator.requireAdmin(credential);
@@ -70,6 +93,14 @@ public class AuthInterceptor implements HandlerInterceptor {
             case AGENT_KEY_OR_ADMIN -> authenticator.requireAgent(required(agentId), credential, true);
             case TENANT_OR_ADMIN -> authenticator.requireTenant(required(agentId), credential);
         };
+    }
+
+    private boolean isAdmin(String credential) {
+        try {
+            return authenticator.requireAdmin(credential).admin();
+        } catch (GovflowException e) {
+            return false;
+        }
     }
 
     private static String required(@Nullable String agentId) {

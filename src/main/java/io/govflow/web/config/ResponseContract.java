@@ -42,7 +42,11 @@ final class ResponseContract implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         documentSuccess(operation, handler);
         addErrorResponses(operation, SharedErrors.of(handler));
-        operation.getResponses().values().forEach(response -> addHeader(response, ResponseHeader.REQUEST_ID, true));
+        operation.getResponses().values().forEach(response -> {
+            addHeader(response, ResponseHeader.REQUEST_ID, true);
+            addHeader(response, ResponseHeader.RATE_LIMIT, false);
+            addHeader(response, ResponseHeader.RATE_LIMIT_POLICY, false);
+        });
         documentSecurity(operation, handler);
         return operation;
     }

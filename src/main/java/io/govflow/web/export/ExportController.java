@@ -3,6 +3,7 @@ package io.govflow.web.export;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.EXPORT_EXISTS;
 import static io.govflow.error.ErrorCode.EXPORT_NOT_FOUND;
+import static io.govflow.error.ErrorCode.EXPORT_QUOTA_EXCEEDED;
 import static io.govflow.error.ErrorCode.EXPORT_TOO_LARGE;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.INVALID_FILENAME;
@@ -12,10 +13,14 @@ import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_EXPORT_FORMAT;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
+import java.time.Duration;
+
 import io.govflow.flow.export.ExportFlow;
 import io.govflow.flow.export.StreamedFile;
 import io.govflow.flow.auth.Caller;
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
@@ -29,6 +34,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class ExportController {
 
     private static final String FORMAT_DOC = "json (default) or csv";
+    static final int MAX_PAGE_SIZE = 1000;
 
     private final ExportFlow exportFlow;
 
@@ -85,14 +93,17 @@ public class ExportController {
 
     @PostMapping(path = "/api/v1/agents/{id}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
+    @RateLimited(Quota.EXPORTS)
     @Operation(operationId = "exportHistory", summary = "Write an export file (history-only or complete package)",
             description = "History-only files go to history/ (json or csv), complete packages (json) to exports/. "
                     + "An automatic name that exists gets _2, _3, …; a custom name that exists is refused with "
                     + "EXPORT_EXISTS unless overwrite is true; overwrite replaces only a file of this agent "
                     + "(the admin's token may replace any), and a custom name that reads as another agent's automatic "
-                    + "name is refused with INVALID_FILENAME. file_path is relative to the data directory.")
+                    + "name is refused with INVALID_FILENAME. An agent keeps at most "
+                    + "govflow.limits.export-files-per-agent files (EXPORT_QUOTA_EXCEEDED past it; nothing is deleted "
+                    + "automatically). file_path is relative to the data directory.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT, AGENT_NOT_FOUND, EXPORT_EXISTS,
-            STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
+            EXPORT_QUOTA_EXCEEDED, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     @ResponseStatus(HttpStatus.CREATED)
     public ExportResponse export(@PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable ExportRequest body, HttpServletRequest request) {
@@ -103,13 +114,28 @@ public class ExportController {
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "listExports", summary = "List export files",
             description = "An agent sees only its own files (those whose document names it), the admin every "
-                    + "file. Filtered by the agent the document names and by kind (history or package).")
+                    + "file; paged (page, size, total). Filtered by the agent the document names and by kind (history or package).")
     @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, STORAGE_ERROR })
     public ExportListResponse list(
             @RequestParam(name = "agent_id", required = false) @Nullable String agentId,
             @Parameter(description = "history or package") @RequestParam(required = false) @Nullable String kind,
+            @Parameter(description = "0-based") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size,
             HttpServletRequest request) {
-        return ExportListResponse.of(exportFlow.list(agentId, kind, RequestCaller.of(request)));
+        return ExportListResponse.of(exportFlow.page(agentId, kind, RequestCaller.of(request), page, size));
+    }
+
+    @PostMapping(path = "/api/v1/maintenance/exports/prune", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.ADMIN)
+    @Operation(operationId = "pruneExports", summary = "Remove old export files (admin)",
+            description = "Export files last written more than older_than_days ago, of one agent or all, are "
+                    + "removed; dry_run (the default) only lists them. The only way export files are deleted: past "
+                    + "an agent's quota new exports are refused, never made room for.")
+    @ApiErrors(value = { VALIDATION_FAILED, INVALID_AGENT_ID, STORAGE_ERROR }, writes = true)
+    public PruneResponse prune(@Valid @RequestBody PruneRequest body) {
+        return PruneResponse.of(exportFlow.prune(body.agentId(), Duration.ofDays(body.olderThanDays()),
+                !Boolean.FALSE.equals(body.dryRun())));
     }
 
     @GetMapping("/api/v1/exports/{kind}/{filename}")

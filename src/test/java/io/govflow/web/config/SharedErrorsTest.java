@@ -12,6 +12,7 @@ import static io.govflow.error.ErrorCode.NOT_ACCEPTABLE;
 import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
 import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
+import static io.govflow.error.ErrorCode.RATE_LIMITED;
 import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
@@ -35,15 +36,15 @@ class SharedErrorsTest {
     }
 
     @Test
-    void aCredentialAddsTheTwoAuthenticationCodes() {
+    void aCredentialAddsTheTwoAuthenticationCodesAndTheRateLimit() {
         assertThat(SharedErrors.of(handler("agentRead"))).containsExactlyInAnyOrder(AGENT_NOT_FOUND,
-                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, RATE_LIMITED, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
     void anAdminWriteWithABodySharesEveryGroup() {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
-                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, LOCK_TIMEOUT, STORE_READ_ONLY, CHECKPOINT_BACKLOG, DISK_FULL,
                 NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
@@ -51,7 +52,7 @@ class SharedErrorsTest {
     @Test
     void registrationSharesTheAdminAnswersOfClosedRegistration() {
         assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
-                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
