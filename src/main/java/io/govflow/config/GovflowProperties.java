@@ -26,7 +26,8 @@ public record GovflowProperties(
         @DefaultValue Knowledge knowledge,
         @DefaultValue Dialectic dialectic,
         @DefaultValue Lifecycle lifecycle,
-        @DefaultValue Mcp mcp) {
+        @DefaultValue Mcp mcp,
+        @DefaultValue Limits limits) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -157,5 +158,76 @@ public record GovflowProperties(
      */
     public record Mcp(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins,
             @DefaultValue List<String> allowedHosts) {
+    }
+
+    /**
+     * Quotas and rate limits. Buckets live in each instance's memory (two instances on one data directory each
+     * allow the full rate); counts the spec keeps in files (discoveries per hour) stay exact across instances.
+     *
+     * @param trustedProxies peers (IP addresses or CIDR ranges) whose X-Forwarded-For names the client address;
+     *        from any other peer the header is ignored
+     * @param requests every authenticated request without a quota of its own, per agent (default 6000 per 1m);
+     *        the admin token is not limited
+     * @param registration registrations, per client address (30 per 1h; the admin token is not counted)
+     * @param failedAuthentications failed authentications, per client address (20 per 1m); a valid credential is
+     *        never refused
+     * @param contextWrites context document writes and deletions, per agent (60 per 1m)
+     * @param exports export files written on request, per agent (30 per 1h)
+     * @param reviewSessions dialectic sessions requested, per agent (10 per 1h)
+     * @param discoveries discoveries recorded, per agent, in bursts (30 per 1m; besides the exact hourly count of
+     *        {@code govflow.knowledge.max-stores-per-hour})
+     * @param exportFilesPerAgent export files an agent may keep; past it new exports are refused, never deleted
+     */
+    public record Limits(@DefaultValue List<String> trustedProxies,
+            @DefaultValue Rate requests,
+            @DefaultValue Rate registration,
+            @DefaultValue Rate failedAuthentications,
+            @DefaultValue Rate contextWrites,
+            @DefaultValue Rate exports,
+            @DefaultValue Rate reviewSessions,
+            @DefaultValue Rate discoveries,
+            @DefaultValue("200") int exportFilesPerAgent) {
+
+        private static final Duration MINUTE = Duration.ofMinutes(1);
+        private static final Duration HOUR = Duration.ofHours(1);
+
+        // the defaults of each rate's two parts, filled separately so that setting one keeps the other's default
+        public Limits {
+            trustedProxies = List.copyOf(trustedProxies);
+            requests = requests.orDefaults(6000, MINUTE);
+            registration = registration.orDefaults(30, HOUR);
+            failedAuthentications = failedAuthentications.orDefaults(20, MINUTE);
+            contextWrites = contextWrites.orDefaults(60, MINUTE);
+            exports = exports.orDefaults(30, HOUR);
+            reviewSessions = reviewSessions.orDefaults(10, HOUR);
+            discoveries = discoveries.orDefaults(30, MINUTE);
+            if (exportFilesPerAgent < 1) {
+                throw new IllegalArgumentException("govflow.limits.export-files-per-agent must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * A token bucket: {@code capacity} requests, refilled evenly over {@code period}. Unset parts (0, null) take
+     * the defaults of {@link Limits}.
+     *
+     * @param capacity requests allowed per period (and the largest burst)
+     * @param period the window the capacity refills over
+     */
+    public record Rate(int capacity, @Nullable Duration period) {
+
+        Rate orDefaults(int defaultCapacity, Duration defaultPeriod) {
+            Rate rate = new Rate(capacity == 0 ? defaultCapacity : capacity, period == null ? defaultPeriod : period);
+            if (rate.capacity < 1 || rate.window().isNegative() || rate.window().isZero()) {
+                throw new IllegalArgumentException("a rate needs a capacity of at least 1 and a positive period (was "
+                        + capacity + " per " + period + ")");
+            }
+            return rate;
+        }
+
+        /** The period, once defaults are filled in. */
+        public Duration window() {
+            return java.util.Objects.requireNonNull(period, "period");
+        }
     }
 }

@@ -65,6 +65,8 @@ final class Service {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--govflow.data-dir=" + dataDir, "--govflow.governance.loop-detection=false"));
+        // the benchmark measures the service, not its rate limits
+        command.addAll(io.govflow.support.UnlimitedRates.except(properties));
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -120,7 +120,7 @@ class ComposeIT {
     /** Needs the agent endpoints (register, updates, metrics). */
     @Test
     void registersUpdatesAndReadsMetricsThroughCompose() throws Exception {
-        String key = api.register("it_compose_agent");
+        String key = api.register("it_compose_agent", ADMIN_TOKEN);
         GovflowApi.Response update = api.update("it_compose_agent", key);
         assertThat(update.status()).as(update.text()).isEqualTo(200);
         assertThat(update.json().at("/decision/action").asString("")).isIn("proceed", "pause");
@@ -143,7 +143,7 @@ class ComposeIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void downAndUpKeepsTheData() throws Exception {
-        String key = api.register("it_compose_durable");
+        String key = api.register("it_compose_durable", ADMIN_TOKEN);
         for (int n = 0; n < 3; n++) {
             assertThat(api.update("it_compose_durable", key).status()).isEqualTo(200);
         }

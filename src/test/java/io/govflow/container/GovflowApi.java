@@ -67,9 +67,14 @@ final class GovflowApi {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))));
     }
 
-    /** Registers {@code agentId} and returns its API key. */
+    /** Registers {@code agentId} (open registration) and returns its API key. */
     String register(String agentId) throws IOException, InterruptedException {
-        Response response = post("/api/v1/agents", null, Map.of("agent_id", agentId));
+        return register(agentId, null);
+    }
+
+    /** Registers {@code agentId} with {@code bearer} (the admin token where registration is closed). */
+    String register(String agentId, @Nullable String bearer) throws IOException, InterruptedException {
+        Response response = post("/api/v1/agents", bearer, Map.of("agent_id", agentId));
         assertThat(response.status()).as("register %s: %s", agentId, response.text()).isEqualTo(201);
         JsonNode body = response.json();
         assertThat(body.path("success").asBoolean(false)).as(response.text()).isTrue();

@@ -39,6 +39,7 @@ public final class ChildService implements AutoCloseable {
                 GovflowApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--govflow.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
+        command.addAll(UnlimitedRates.except(extraArgs));
         command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -36,6 +36,7 @@ public final class RunningApp implements AutoCloseable {
     private void startContext() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--govflow.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        args.addAll(UnlimitedRates.except(extraArgs));
         args.addAll(extraArgs);
         context = new SpringApplication(GovflowApplication.class).run(args.toArray(String[]::new));
     }

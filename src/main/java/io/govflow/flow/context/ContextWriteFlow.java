@@ -74,6 +74,11 @@ public class ContextWriteFlow {
         Summary derived = profile.rule().summarize(d);
         ObjectNode s = given == null ? parts.fitter().fit(derived.s(), summaryBudget) : checkedSummary(given);
         Trimmer.Result trim = parts.trimmer().trim(d, envelopes.dataBudget());
+        if (trim.over()) {
+            // a shape no trimming step shortens (a flat object of many small members) is refused, never stored
+            throw FieldErrors.invalid("d", "is larger than the context byte budget of " + envelopes.dataBudget()
+                    + " bytes even after trimming; split it into several documents");
+        }
         List<String> q = Objects.requireNonNullElse(command.q(), derived.q());
         List<Related> related = checkedRelated(command.related(), profile);
         long ttl = Objects.requireNonNullElse(command.ttlS(), 0L);

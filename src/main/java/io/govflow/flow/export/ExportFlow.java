@@ -6,13 +6,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
+import io.govflow.flow.auth.Caller;
 import io.govflow.flow.update.AutoExports;
 import io.govflow.flow.update.EffectiveRecords;
 import io.govflow.store.agent.AgentRecord;
@@ -66,11 +69,13 @@ public class ExportFlow implements AutoExports {
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final DistributionSummary exportSizes;
+    private final int filesPerAgent;
 
     public ExportFlow(MetadataStore metadata, LockManager locks, EffectiveRecords effectiveRecords,
             HistorySources sources,
             HistoryJsonWriter jsonWriter, HistoryCsvWriter csvWriter, PackageWriter packageWriter, ExportFiles files,
-            ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters) {
+            ExportValidator validator, StoreHealth storeHealth, Clock clock, MeterRegistry meters,
+            GovflowProperties properties) {
         this.metadata = metadata;
         this.locks = locks;
         this.effectiveRecords = effectiveRecords;
@@ -84,6 +89,7 @@ public class ExportFlow implements AutoExports {
         this.clock = clock;
         this.exportSizes = DistributionSummary.builder("govflow.export.size").baseUnit("bytes")
                 .description("Size of each export file written").register(meters);
+        this.filesPerAgent = properties.limits().exportFilesPerAgent();
     }
 
     /** The seed's inline answer: the document as a string, at most {@link #INLINE_LIMIT_BYTES}. */
@@ -108,8 +114,11 @@ public class ExportFlow implements AutoExports {
         return new StreamedFile(name, parsed.contentType(), out -> writeHistory(parsed, source, out));
     }
 
-    /** Writes an export file: history-only (JSON or CSV) in {@code history/}, or a complete package. */
-    public ExportResult export(String agentId, ExportCommand command) {
+    /**
+     * Writes an export file: history-only (JSON or CSV) in {@code history/}, or a complete package. An agent may
+     * replace only a file of its own, and no one may pick a custom name that reads as another agent's automatic name.
+     */
+    public ExportResult export(String agentId, ExportCommand command, Caller caller) {
         ExportFormat format = format(command.format());
         if (command.completePackage() && format != ExportFormat.JSON) {
             throw GovflowException.withDetails(ErrorCode.UNSUPPORTED_EXPORT_FORMAT,
@@ -118,69 +127,129 @@ public class ExportFlow implements AutoExports {
         String stem = command.filename() == null ? null : ExportNames.requireStem(command.filename());
         AgentRecord record = existing(agentId);
         storeHealth.checkWritable();
-        return command.completePackage() ? writePackage(record, stem, command.overwrite())
-                : writeHistoryFile(agentId, format, stem, command.overwrite());
+        if (!caller.admin()) {
+            requireWithinQuota(agentId);
+        }
+        Replacing replacing = new Replacing(command.overwrite(), caller);
+        return command.completePackage() ? writePackage(record, stem, replacing)
+                : writeHistoryFile(agentId, format, stem, replacing);
+    }
+
+    /**
+     * Refuses a new file past the agent's quota; nothing is ever deleted to make room (exports can be audit
+     * evidence). Automatic significance exports and the admin are not held to it.
+     */
+    private void requireWithinQuota(String agentId) {
+        long owned = files.list(null).stream().filter(file -> agentId.equals(ownerOf(file))).count();
+        if (owned >= filesPerAgent) {
+            throw GovflowException.withDetails(ErrorCode.EXPORT_QUOTA_EXCEEDED,
+                    Map.of("limit", filesPerAgent, "files", owned));
+        }
+    }
+
+    private static @Nullable String ownerOf(ExportFile file) {
+        return file.agentId() != null ? file.agentId()
+                : ExportNames.check(file.kind(), file.fileName()).agentId().orElse(null);
     }
 
     @Override
     public String exportSignificant(String agentId) {
         HistorySource source = historyOf(agentId);
         String base = ExportNames.significantBase(agentId, Timestamps.fileStamp(clock));
-        Path path = write(ExportKind.HISTORY, ExportNames.automatic(base, ExportFormat.JSON), null, false,
-                out -> jsonWriter.write(source, out));
+        Path path = write(ExportKind.HISTORY, ExportNames.automatic(base, ExportFormat.JSON), null,
+                new Replacing(false, Caller.ofAgent(agentId)), out -> jsonWriter.write(source, out));
         exportSizes.record(files.size(path));
         return files.relative(path);
     }
 
-    /** Export files, optionally only one agent's or one kind's. */
-    public List<ExportFile> list(@Nullable String agentId, @Nullable String kind) {
+    /** Export files the caller may see (an agent its own, the admin all), optionally one agent's or one kind's. */
+    public List<ExportFile> list(@Nullable String agentId, @Nullable String kind, Caller caller) {
         if (agentId != null) {
             AgentIds.requireValid(agentId);
         }
         ExportKind only = kind == null ? null : kind(kind);
         return files.list(only).stream()
                 .filter(file -> agentId == null || agentId.equals(file.agentId()))
+                .filter(file -> caller.admin() || ownedBy(caller, ownerOf(file)))
                 .toList();
     }
 
-    /** An existing export file to stream back. */
-    public StreamedFile open(String kind, String fileName) {
+    /** One page of {@link #list}, files ordered by kind then name. */
+    public ExportPage page(@Nullable String agentId, @Nullable String kind, Caller caller, int page, int size) {
+        List<ExportFile> all = list(agentId, kind, caller);
+        long from = Math.min((long) page * size, all.size());
+        int to = (int) Math.min(from + size, all.size());
+        return new ExportPage(all.subList((int) from, to), page, size, all.size());
+    }
+
+    /**
+     * The admin's prune: export files last written before {@code olderThan} ago (of one agent, or all), removed
+     * unless {@code dryRun}. The only way export files are deleted.
+     */
+    public ExportPrune prune(@Nullable String agentId, Duration olderThan, boolean dryRun) {
+        if (agentId != null) {
+            AgentIds.requireValid(agentId);
+        }
+        if (!dryRun) {
+            storeHealth.checkWritable();
+        }
+        String cutoff = Timestamps.format(clock.instant().minus(olderThan));
+        List<ExportFile> old = files.list(null).stream()
+                .filter(file -> agentId == null || agentId.equals(ownerOf(file)))
+                .filter(file -> file.modifiedAt().compareTo(cutoff) < 0)
+                .toList();
+        List<ExportFile> removed = dryRun ? old : old.stream().filter(file -> files.delete(file.path())).toList();
+        return new ExportPrune(dryRun, cutoff, removed);
+    }
+
+    /** An existing export file the caller may see, to stream back; another agent's file is not found. */
+    public StreamedFile open(String kind, String fileName, Caller caller) {
         ExportKind parsed = kind(kind);
-        Path path = files.find(parsed, fileName).orElseThrow(() -> GovflowException.withDetails(
+        Path path = files.find(parsed, fileName).filter(found -> visible(caller, parsed, found))
+                .orElseThrow(() -> GovflowException.withDetails(
                 ErrorCode.EXPORT_NOT_FOUND, Map.of("kind", parsed.wire(), "filename", fileName)));
         String type = ExportFormat.ofFileName(fileName).orElse(ExportFormat.JSON).contentType();
         return new StreamedFile(fileName, type, out -> copy(path, out));
     }
 
     /** The export validator over every file, or over one file name (in one kind's directory or both). */
-    public ExportValidationReport validate(@Nullable String fileName, @Nullable String kind) {
+    public ExportValidationReport validate(@Nullable String fileName, @Nullable String kind, Caller caller) {
         String now = Timestamps.now(clock);
         ExportKind only = kind == null ? null : kind(kind);
         if (fileName == null) {
-            return validator.validateAll(now);
+            return validator.validateAll(now, (fileKind, path) -> visible(caller, fileKind, path));
         }
-        return validator.validateOne(only, ExportNames.requireFileName(fileName), now);
+        return validator.validateOne(only, ExportNames.requireFileName(fileName), now,
+                (fileKind, path) -> visible(caller, fileKind, path));
+    }
+
+    private boolean visible(Caller caller, ExportKind kind, Path path) {
+        return caller.admin() || ownedBy(caller, files.ownerOf(kind, path));
+    }
+
+    private static boolean ownedBy(Caller caller, @Nullable String owner) {
+        return owner != null && owner.equals(caller.agentId());
     }
 
     private ExportResult writeHistoryFile(String agentId, ExportFormat format, @Nullable String stem,
-            boolean overwrite) {
+            Replacing replacing) {
         HistorySource source = historyOf(agentId);
         List<String> names = stem == null
                 ? ExportNames.automatic(ExportNames.historyBase(agentId, Timestamps.fileStamp(clock)), format)
-                : List.of(ExportNames.custom(ExportKind.HISTORY, stem, format));
-        Path path = write(ExportKind.HISTORY, names, stem, overwrite, out -> writeHistory(format, source, out));
+                : List.of(customName(ExportKind.HISTORY, agentId, stem, format));
+        Path path = write(ExportKind.HISTORY, names, stem, replacing, out -> writeHistory(format, source, out));
         return result("History exported successfully", path, format, agentId, false, HISTORY_LAYERS);
     }
 
-    private ExportResult writePackage(AgentRecord before, @Nullable String stem, boolean overwrite) {
+    private ExportResult writePackage(AgentRecord before, @Nullable String stem, Replacing replacing) {
         String agentId = before.agentId();
         Snapshot snapshot = packageSnapshot(agentId);
         String now = Timestamps.now(clock);
         List<String> names = stem == null
                 ? ExportNames.automatic(ExportNames.packageBase(agentId, Timestamps.fileStamp(clock)),
                         ExportFormat.JSON)
-                : List.of(ExportNames.custom(ExportKind.PACKAGE, stem, ExportFormat.JSON));
-        Path path = write(ExportKind.PACKAGE, names, stem, overwrite,
+                : List.of(customName(ExportKind.PACKAGE, agentId, stem, ExportFormat.JSON));
+        Path path = write(ExportKind.PACKAGE, names, stem, replacing,
                 out -> packageWriter.write(snapshot.record(), snapshot.source(), now, out));
         return result("Complete package exported successfully", path, ExportFormat.JSON, agentId, true,
                 PACKAGE_LAYERS);
@@ -197,7 +266,29 @@ public class ExportFlow implements AutoExports {
         }
     }
 
-    private Path write(ExportKind kind, List<String> names, @Nullable String customStem, boolean overwrite,
+    /**
+     * A custom name, refused when it (or its stem as a file of either kind) reads as the automatic name of an agent
+     * other than the exporting one: such names would be taken for that agent's files.
+     */
+    private static String customName(ExportKind kind, String agentId, String stem, ExportFormat format) {
+        String name = ExportNames.custom(kind, stem, format);
+        boolean foreign = readsAsForeign(ExportNames.check(kind, name), agentId);
+        for (ExportKind any : ExportKind.values()) {
+            ExportNames.NameCheck asFile = ExportNames.check(any, stem + "." + format.extension());
+            foreign |= asFile.agentId().isPresent() && readsAsForeign(asFile, agentId);
+        }
+        if (foreign) {
+            throw GovflowException.withDetails(ErrorCode.INVALID_FILENAME,
+                    Map.of("reason", "reads as another agent's automatic export name"));
+        }
+        return name;
+    }
+
+    private static boolean readsAsForeign(ExportNames.NameCheck check, String agentId) {
+        return check.automatic() && !check.agentId().map(agentId::equals).orElse(false);
+    }
+
+    private Path write(ExportKind kind, List<String> names, @Nullable String customStem, Replacing replacing,
             ContentWriter body) {
         String name = names.get(0);
         String relative = files.relative(files.resolve(kind, name));
@@ -209,7 +300,11 @@ public class ExportFlow implements AutoExports {
             }
         }
         try {
-            if (overwrite) {
+            if (replacing.overwrite()) {
+                // another agent's file is answered like a taken name: it is neither replaced nor revealed
+                if (files.find(kind, name).filter(found -> !visible(replacing.caller(), kind, found)).isPresent()) {
+                    throw exists(relative);
+                }
                 return files.replace(kind, name, body);
             }
             if (files.find(kind, name).isPresent()) {
@@ -279,5 +374,9 @@ public class ExportFlow implements AutoExports {
     }
 
     private record Snapshot(AgentRecord record, HistorySource source) {
+    }
+
+    /** Whether a custom name may replace an existing file, and who asks. */
+    private record Replacing(boolean overwrite, Caller caller) {
     }
 }

@@ -118,6 +118,15 @@ public final class ExportFiles {
         }
     }
 
+    /** Removes one export file (the admin's prune); false when it was already gone. */
+    public boolean delete(Path path) {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("delete export file", path, e);
+        }
+    }
+
     /** Every export file (names the service can serve; temp files and anything else are skipped), by name. */
     public List<ExportFile> list(@Nullable ExportKind only) {
         List<ExportFile> files = new ArrayList<>();
@@ -169,6 +178,15 @@ public final class ExportFiles {
             }
         }
         return files;
+    }
+
+    /**
+     * The agent an export file belongs to: the {@code agent_id} its document names (the service writes it, so an
+     * agent cannot forge it), else the agent id of its automatic name; null when neither can be read.
+     */
+    public @Nullable String ownerOf(ExportKind kind, Path path) {
+        String named = agentIdOf(path);
+        return named != null ? named : ExportNames.check(kind, path.getFileName().toString()).agentId().orElse(null);
     }
 
     /** The {@code agent_id} a document names: the first top-level field of a JSON export, the CSV summary row. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,10 +48,17 @@ public final class ExportValidator {
 
     /** Every file of both directories. */
     public ExportValidationReport validateAll(String checkedAt) {
+        return validateAll(checkedAt, (kind, path) -> true);
+    }
+
+    /** Every file of both directories that {@code visible} lets the caller see. */
+    public ExportValidationReport validateAll(String checkedAt, BiPredicate<ExportKind, Path> visible) {
         List<ExportFileReport> reports = new ArrayList<>();
         for (ExportKind kind : ExportKind.values()) {
             for (Path path : files.allFiles(kind)) {
-                reports.add(validate(kind, path));
+                if (visible.test(kind, path)) {
+                    reports.add(validate(kind, path));
+                }
             }
         }
         return ExportValidationReport.of(checkedAt, reports);
@@ -58,10 +66,17 @@ public final class ExportValidator {
 
     /** One file, looked up by name in one directory or both; {@code EXPORT_NOT_FOUND} when it is in neither. */
     public ExportValidationReport validateOne(@Nullable ExportKind only, String fileName, String checkedAt) {
+        return validateOne(only, fileName, checkedAt, (kind, path) -> true);
+    }
+
+    /** {@link #validateOne(ExportKind, String, String)} among the files {@code visible} lets the caller see. */
+    public ExportValidationReport validateOne(@Nullable ExportKind only, String fileName, String checkedAt,
+            BiPredicate<ExportKind, Path> visible) {
         List<ExportFileReport> reports = new ArrayList<>();
         for (ExportKind kind : ExportKind.values()) {
             if (only == null || only == kind) {
-                files.find(kind, fileName).ifPresent(path -> reports.add(validate(kind, path)));
+                files.find(kind, fileName).filter(path -> visible.test(kind, path))
+                        .ifPresent(path -> reports.add(validate(kind, path)));
             }
         }
         if (reports.isEmpty()) {

@@ -15,6 +15,8 @@ import io.govflow.store.agent.AgentRecord;
 import io.govflow.web.auth.Access;
 import io.govflow.web.auth.RequestCaller;
 import jakarta.servlet.http.HttpServletRequest;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -50,6 +52,7 @@ public class AgentController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.REGISTRATION)
+    @RateLimited(Quota.REGISTRATION)
     @Operation(operationId = "registerAgent", summary = "Register an agent",
             description = "Returns the agent's api_key once; only its SHA-256 hash is stored. Keep it.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, ADMIN_DISABLED, METADATA_CORRUPT }, writes = true)

@@ -8,6 +8,8 @@ import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.agent.AgentRegistry;
 import io.govflow.flow.auth.Authenticator;
 import io.govflow.flow.auth.Caller;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimitInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +34,12 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     private final Authenticator authenticator;
     private final AgentRegistry registry;
+    private final RateLimitInterceptor rateLimits;
 
-    public AuthInterceptor(Authenticator authenticator, AgentRegistry registry) {
+    public AuthInterceptor(Authenticator authenticator, AgentRegistry registry, RateLimitInterceptor rateLimits) {
         this.authenticator = authenticator;
         this.registry = registry;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -46,11 +50,29 @@ public class AuthInterceptor implements HandlerInterceptor {
             log.error("refused: handler {} has no access decision", handler);
             throw new GovflowException(ErrorCode.FORBIDDEN);
         }
-        Caller caller = authorize(level, pathAgentId(request), BearerCredentials.from(request), isRead(request));
+        Caller caller = checkCounted(level, pathAgentId(request), BearerCredentials.from(request), isRead(request),
+                request, response);
         if (caller != null) {
             request.setAttribute(CALLER, caller);
         }
         return true;
+    }
+
+    /**
+     * The check, with failed authentications counted per client address: past the limit a wrong credential is
+     * answered {@code RATE_LIMITED} instead of {@code AUTHENTICATION_FAILED}. A valid credential is checked first
+     * and never counted, so the limit cannot lock out its owner.
+     */
+    private @Nullable Caller checkCounted(Access.Level level, @Nullable String agentId, @Nullable String credential,
+            boolean read, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return authorize(level, agentId, credential, read);
+        } catch (GovflowException e) {
+            if (e.code() == ErrorCode.AUTHENTICATION_FAILED) {
+                rateLimits.takeForAddress(Quota.FAILED_AUTHENTICATIONS, request, response);
+            }
+            throw e;
+        }
     }
 
     /**

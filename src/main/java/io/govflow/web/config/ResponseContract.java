@@ -46,6 +46,8 @@ final class ResponseContract implements OperationCustomizer {
         operation.getResponses().values().forEach(response -> {
             addHeader(response, ResponseHeader.REQUEST_ID, true);
             SHARED_HEADERS.forEach(header -> addSharedHeader(response, header));
+            addHeader(response, ResponseHeader.RATE_LIMIT, false);
+            addHeader(response, ResponseHeader.RATE_LIMIT_POLICY, false);
         });
         documentSecurity(operation, handler);
         return operation;

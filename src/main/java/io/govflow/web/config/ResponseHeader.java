@@ -8,6 +8,7 @@ import io.govflow.flow.context.ContextSourceKind;
 import io.govflow.web.context.ContextController;
 import io.govflow.web.error.RequestIds;
 import io.govflow.web.headers.SecurityHeaders;
+import io.govflow.web.limit.RateLimitInterceptor;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -34,6 +35,14 @@ public enum ResponseHeader {
     /** On the errors whose code promises one (busy lock, read-only store, loop cooldown, rate limit). */
     RETRY_AFTER(HttpHeaders.RETRY_AFTER, "Seconds to wait before retrying",
             new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(86_400))),
+    /** On every answer counted against a quota (not on anonymous endpoints nor to the admin token). */
+    RATE_LIMIT(RateLimitInterceptor.STATE_HEADER,
+            "The quota this request counted against: requests left (r) and seconds until the quota is full "
+                    + "again (t), e.g. \"context-writes\";r=59;t=1 (IETF httpapi RateLimit header draft)",
+            new StringSchema().pattern("^\"[a-z-]{1,32}\";r=[0-9]{1,10};t=[0-9]{1,10}$").maxLength(64)),
+    RATE_LIMIT_POLICY(RateLimitInterceptor.POLICY_HEADER,
+            "The quota's policy: requests (q) per window of w seconds, e.g. \"context-writes\";q=60;w=60",
+            new StringSchema().pattern("^\"[a-z-]{1,32}\";q=[0-9]{1,10};w=[0-9]{1,10}$").maxLength(64)),
     /** On 401 answers. */
     WWW_AUTHENTICATE(HttpHeaders.WWW_AUTHENTICATE, "The bearer challenge (RFC 6750)",
             new StringSchema().pattern("^Bearer( .+)?$").maxLength(256));

@@ -23,6 +23,11 @@ final class SharedErrors {
     /** Endpoints that need a credential: none sent, or one that does not fit. */
     static final Set<ErrorCode> AUTHENTICATED = EnumSet.of(ErrorCode.AUTHENTICATION_REQUIRED,
             ErrorCode.AUTHENTICATION_FAILED);
+    /**
+     * Endpoints that take a credential count requests against a quota (and a wrong credential against the failed
+     * authentications of the client address).
+     */
+    static final Set<ErrorCode> LIMITED = EnumSet.of(ErrorCode.RATE_LIMITED);
     /** Endpoints for the admin token only: another credential, or no admin token configured. */
     static final Set<ErrorCode> ADMIN = EnumSet.of(ErrorCode.FORBIDDEN, ErrorCode.ADMIN_DISABLED);
     /**
@@ -66,8 +71,8 @@ final class SharedErrors {
         return switch (level) {
             case ANONYMOUS -> Set.of();
             // anonymous while open registration is on; otherwise the admin token, with the admin codes
-            case REGISTRATION, ADMIN -> union(AUTHENTICATED, ADMIN);
-            case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> AUTHENTICATED;
+            case REGISTRATION, ADMIN -> union(union(AUTHENTICATED, ADMIN), LIMITED);
+            case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> union(AUTHENTICATED, LIMITED);
         };
     }
 

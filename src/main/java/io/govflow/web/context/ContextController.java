@@ -16,6 +16,8 @@ import io.govflow.flow.context.ContextReadFlow;
 import io.govflow.flow.context.ContextWriteFlow;
 import io.govflow.flow.context.ContextWritten;
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -71,8 +73,10 @@ public class ContextController {
 
     @PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.TENANT_OR_ADMIN)
+    @RateLimited(Quota.CONTEXT_WRITES)
     @Operation(operationId = "putContext", summary = "Write an agent-written context document",
-            description = "Normalize → redact (d and s) → derive s when absent → trim d to the byte budget → "
+            description = "Normalize → redact (d and s) → derive s when absent → trim d to the byte budget (a d "
+                    + "that trimming cannot fit is refused with VALIDATION_FAILED on d) → "
                     + "write atomically (the previous version is kept for the fallback) → manifest. 201 when the "
                     + "type is new, 200 when replaced. governance.* types are maintained by the service.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_CONTEXT_TYPE, CONTEXT_NOT_FOUND, AGENT_NOT_FOUND, AGENT_DELETED,
@@ -106,6 +110,7 @@ public class ContextController {
 
     @DeleteMapping("/{type}")
     @Access(Access.Level.TENANT_OR_ADMIN)
+    @RateLimited(Quota.CONTEXT_WRITES)
     @Operation(operationId = "deleteContext", summary = "Delete a context document and its previous copy",
             description = "Removes the document, its previous copy and its manifest entry. governance.* types are "
                     + "maintained by the service and cannot be deleted.")

@@ -21,6 +21,8 @@ import io.govflow.flow.dialectic.DialecticService;
 import io.govflow.flow.dialectic.ReviewRequests;
 import io.govflow.flow.dialectic.SelfRecovery;
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ApiTags;
@@ -69,6 +71,7 @@ public class DialecticController {
     @PostMapping(path = "/api/v1/dialectic/sessions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
+    @RateLimited(Quota.REVIEW_SESSIONS)
     @Operation(operationId = "requestReview", summary = "Request a review session",
             description = "Needs the key of agent_id. The reviewer is the named one, the disputed discovery's "
                     + "owner, or an active agent not in an open session chosen by authority score (health from its "

@@ -3,6 +3,7 @@ package io.govflow.web.export;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.EXPORT_EXISTS;
 import static io.govflow.error.ErrorCode.EXPORT_NOT_FOUND;
+import static io.govflow.error.ErrorCode.EXPORT_QUOTA_EXCEEDED;
 import static io.govflow.error.ErrorCode.EXPORT_TOO_LARGE;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.INVALID_FILENAME;
@@ -12,9 +13,15 @@ import static io.govflow.error.ErrorCode.STORAGE_ERROR;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_EXPORT_FORMAT;
 import static io.govflow.error.ErrorCode.VALIDATION_FAILED;
 
+import java.time.Duration;
+
 import io.govflow.flow.export.ExportFlow;
 import io.govflow.flow.export.StreamedFile;
+import io.govflow.flow.auth.Caller;
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
+import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ResponseHeader;
 import io.govflow.web.config.ApiSuccess;
@@ -25,7 +32,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class ExportController {
 
     private static final String FORMAT_DOC = "json (default) or csv";
+    static final int MAX_PAGE_SIZE = 1000;
 
     private final ExportFlow exportFlow;
 
@@ -82,34 +93,57 @@ public class ExportController {
 
     @PostMapping(path = "/api/v1/agents/{id}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.AGENT_KEY_OR_ADMIN)
+    @RateLimited(Quota.EXPORTS)
     @Operation(operationId = "exportHistory", summary = "Write an export file (history-only or complete package)",
             description = "History-only files go to history/ (json or csv), complete packages (json) to exports/. "
                     + "An automatic name that exists gets _2, _3, …; a custom name that exists is refused with "
-                    + "EXPORT_EXISTS unless overwrite is true. file_path is relative to the data directory.")
+                    + "EXPORT_EXISTS unless overwrite is true; overwrite replaces only a file of this agent "
+                    + "(the admin's token may replace any), and a custom name that reads as another agent's automatic "
+                    + "name is refused with INVALID_FILENAME. An agent keeps at most "
+                    + "govflow.limits.export-files-per-agent files (EXPORT_QUOTA_EXCEEDED past it; nothing is deleted "
+                    + "automatically). file_path is relative to the data directory.")
     @ApiErrors(value = { INVALID_AGENT_ID, INVALID_FILENAME, UNSUPPORTED_EXPORT_FORMAT, AGENT_NOT_FOUND, EXPORT_EXISTS,
-            STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
+            EXPORT_QUOTA_EXCEEDED, STATE_CORRUPT, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     @ResponseStatus(HttpStatus.CREATED)
     public ExportResponse export(@PathVariable String id,
-            @Valid @RequestBody(required = false) @Nullable ExportRequest body) {
-        return ExportResponse.of(exportFlow.export(id, ExportRequest.toCommand(body)));
+            @Valid @RequestBody(required = false) @Nullable ExportRequest body, HttpServletRequest request) {
+        return ExportResponse.of(exportFlow.export(id, ExportRequest.toCommand(body), RequestCaller.of(request)));
     }
 
     @GetMapping(path = "/api/v1/exports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "listExports", summary = "List export files",
-            description = "Filtered by the agent the document names and by kind (history or package).")
+            description = "An agent sees only its own files (those whose document names it), the admin every "
+                    + "file; paged (page, size, total). Filtered by the agent the document names and by kind (history or package).")
     @ApiErrors({ VALIDATION_FAILED, INVALID_AGENT_ID, STORAGE_ERROR })
     public ExportListResponse list(
             @RequestParam(name = "agent_id", required = false) @Nullable String agentId,
-            @Parameter(description = "history or package") @RequestParam(required = false) @Nullable String kind) {
-        return ExportListResponse.of(exportFlow.list(agentId, kind));
+            @Parameter(description = "history or package") @RequestParam(required = false) @Nullable String kind,
+            @Parameter(description = "0-based") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            HttpServletRequest request) {
+        return ExportListResponse.of(exportFlow.page(agentId, kind, RequestCaller.of(request), page, size));
+    }
+
+    @PostMapping(path = "/api/v1/maintenance/exports/prune", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Access.Level.ADMIN)
+    @Operation(operationId = "pruneExports", summary = "Remove old export files (admin)",
+            description = "Export files last written more than older_than_days ago, of one agent or all, are "
+                    + "removed; dry_run (the default) only lists them. The only way export files are deleted: past "
+                    + "an agent's quota new exports are refused, never made room for.")
+    @ApiErrors(value = { VALIDATION_FAILED, INVALID_AGENT_ID, STORAGE_ERROR }, writes = true)
+    public PruneResponse prune(@Valid @RequestBody PruneRequest body) {
+        return PruneResponse.of(exportFlow.prune(body.agentId(), Duration.ofDays(body.olderThanDays()),
+                !Boolean.FALSE.equals(body.dryRun())));
     }
 
     @GetMapping("/api/v1/exports/{kind}/{filename}")
     @Access(Access.Level.ANY_CREDENTIAL)
     @Operation(operationId = "downloadExport", summary = "Download an export file",
             description = "Streams a file of history/ (kind history) or exports/ (kind package) as written, with "
-                    + "Content-Disposition; list the files with GET /api/v1/exports.",
+                    + "Content-Disposition; list the files with GET /api/v1/exports. Another agent's file is "
+                    + "EXPORT_NOT_FOUND (the admin reads every file).",
             responses = @ApiResponse(responseCode = "200", description = "The file", content = {
                     @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) }))
@@ -117,8 +151,9 @@ public class ExportController {
     @ApiSuccess(headers = ResponseHeader.CONTENT_DISPOSITION)
     public ResponseEntity<StreamingResponseBody> download(
             @Parameter(description = "history or package") @PathVariable String kind,
-            @Parameter(description = "File name with its extension") @PathVariable String filename) {
-        return stream(exportFlow.open(kind, filename));
+            @Parameter(description = "File name with its extension") @PathVariable String filename,
+            HttpServletRequest request) {
+        return stream(exportFlow.open(kind, filename, RequestCaller.of(request)));
     }
 
     @PostMapping(path = "/api/v1/exports/validation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -126,11 +161,14 @@ public class ExportController {
     @Operation(operationId = "validateExports", summary = "Run the export validator",
             description = "Checks every file of history/ and exports/ (or one) as a self-contained document: "
                     + "name pattern, file-name timestamp, size, JSON/CSV shape, required fields, ISO timestamps, "
-                    + "array lengths, and a package's history against its own embedded metadata.")
+                    + "array lengths, and a package's history against its own embedded metadata. An agent's "
+                    + "token checks only its own files, the admin's every file.")
     @ApiErrors({ INVALID_FILENAME, EXPORT_NOT_FOUND, STORAGE_ERROR })
-    public ValidationResponse validate(@Valid @RequestBody(required = false) @Nullable ValidationRequest body) {
-        return ValidationResponse.of(body == null ? exportFlow.validate(null, null)
-                : exportFlow.validate(body.filename(), body.kind()));
+    public ValidationResponse validate(@Valid @RequestBody(required = false) @Nullable ValidationRequest body,
+            HttpServletRequest request) {
+        Caller caller = RequestCaller.of(request);
+        return ValidationResponse.of(body == null ? exportFlow.validate(null, null, caller)
+                : exportFlow.validate(body.filename(), body.kind(), caller));
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(StreamedFile file) {

@@ -3,16 +3,19 @@ package io.govflow.web.export;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.govflow.flow.export.ExportPage;
 import io.govflow.store.export.ExportFile;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** Export files on the server. */
-@JsonPropertyOrder({ "success", "exports", "total" })
-public record ExportListResponse(boolean success, List<Entry> exports, int total) {
+/** One page of the export files the caller may see. */
+@JsonPropertyOrder({ "success", "exports", "page", "size", "total" })
+public record ExportListResponse(boolean success, List<Entry> exports, int page, int size,
+        @Schema(description = "Files over all pages") long total) {
 
-    static ExportListResponse of(List<ExportFile> files) {
-        return new ExportListResponse(true, files.stream().map(Entry::of).toList(), files.size());
+    static ExportListResponse of(ExportPage page) {
+        return new ExportListResponse(true, page.files().stream().map(Entry::of).toList(), page.page(), page.size(),
+                page.total());
     }
 
     /** One file; {@code agent_id} is read from the document (null when it cannot be read). */

@@ -18,6 +18,8 @@ import io.govflow.flow.knowledge.KnowledgeService;
 import io.govflow.flow.knowledge.StoredDiscovery;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.govflow.web.auth.RequestCaller;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ApiTags;
@@ -58,6 +60,7 @@ public class KnowledgeController {
     @PostMapping(path = "/api/v1/discoveries", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Access.Level.ANY_CREDENTIAL)
+    @RateLimited(Quota.DISCOVERIES)
     @Operation(operationId = "storeDiscovery", summary = "Record a discovery",
             description = "Needs the key of agent_id (any other credential: AUTHENTICATION_FAILED). At most "
                     + "govflow.knowledge.max-stores-per-hour (10) per agent per hour, counted from the file. "

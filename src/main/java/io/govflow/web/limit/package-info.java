@@ -1,4 +1,4 @@
-/** Request body size limit and request Content-Type shape. */
+/** Request body size limit, request Content-Type shape, quotas and rate limits. */
 @NullMarked
 package io.govflow.web.limit;
 

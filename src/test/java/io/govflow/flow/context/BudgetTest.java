@@ -1,12 +1,15 @@
 package io.govflow.flow.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
 import io.govflow.store.io.StoreJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The byte budget of d: deterministic trimming, m.trim and m.over, at the pipeline level with a fixed clock. */
+/** The byte budget of d: deterministic trimming, m.trim, and refusal of what trimming cannot fit, at the pipeline level with a fixed clock. */
 class BudgetTest {
 
     static final long BUDGET = 256 * 1024;
@@ -74,7 +77,7 @@ class BudgetTest {
     }
 
     @Test
-    void overIsSetOnlyWhenTrimmingCannotReachTheBudget(@TempDir Path dir) {
+    void aDocumentTrimmingCannotFitIsRefused(@TempDir Path dir) {
         Pipeline pipeline = new Pipeline(dir, FIXED, 4096, "over_agent");
         ObjectNode fits = NODES.objectNode();
         fits.put("note", "x".repeat(3000));
@@ -103,12 +106,12 @@ class BudgetTest {
         for (int i = 0; i < 400; i++) {
             flat.put(String.format("key_%04d", i), "value");
         }
-        pipeline.writes.put("over_agent", "flat.doc", new PutCommand("w", flat, null, null, null, null));
-        JsonNode over = meta(pipeline, "over_agent", "flat.doc");
-        assertThat(over.get("over").asBoolean()).isTrue();
-        assertThat(over.get("trim")).hasSize(1);
-        assertThat(over.get("trim").get(0).get("step").asString()).isEqualTo("cut_strings");
-        assertThat(over.get("db").asLong()).isGreaterThan(4096);
+        // still over the budget after every trimming step: refused, nothing stored
+        assertThatThrownBy(() -> pipeline.writes.put("over_agent", "flat.doc",
+                new PutCommand("w", flat, null, null, null, null)))
+                .isInstanceOfSatisfying(GovflowException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThat(pipeline.repository.readDocument("over_agent", "flat.doc")).isEmpty();
     }
 
     private static JsonNode meta(Pipeline pipeline, String agent, String type) {

@@ -12,6 +12,7 @@ import static io.govflow.error.ErrorCode.NOT_ACCEPTABLE;
 import static io.govflow.error.ErrorCode.LOCK_TIMEOUT;
 import static io.govflow.error.ErrorCode.MALFORMED_JSON;
 import static io.govflow.error.ErrorCode.PAYLOAD_TOO_LARGE;
+import static io.govflow.error.ErrorCode.RATE_LIMITED;
 import static io.govflow.error.ErrorCode.REQUEST_TIMEOUT;
 import static io.govflow.error.ErrorCode.STORE_READ_ONLY;
 import static io.govflow.error.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
@@ -36,15 +37,15 @@ class SharedErrorsTest {
     }
 
     @Test
-    void aCredentialAddsTheTwoAuthenticationCodes() {
+    void aCredentialAddsTheTwoAuthenticationCodesAndTheRateLimit() {
         assertThat(SharedErrors.of(handler("agentRead"))).containsExactlyInAnyOrder(AGENT_NOT_FOUND,
-                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, RATE_LIMITED, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
     void anAdminWriteWithABodySharesEveryGroup() {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
-                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, LOCK_TIMEOUT, STORE_READ_ONLY,
                 CHECKPOINT_BACKLOG, DISK_FULL, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
@@ -52,7 +53,7 @@ class SharedErrorsTest {
     @Test
     void registrationSharesTheAdminAnswersOfClosedRegistration() {
         assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
-                AUTHENTICATION_FAILED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
+                AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
