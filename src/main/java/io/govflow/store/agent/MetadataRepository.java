@@ -156,6 +156,19 @@ public final class MetadataRepository implements MetadataStore {
         }
     }
 
+    /** Removes the record under the metadata lock, from the file as it is now; false when it was not there. */
+    @Override
+    public boolean remove(String agentId) {
+        try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
+            SortedMap<String, AgentRecord> next = new TreeMap<>(registry.get());
+            if (next.remove(agentId) == null) {
+                return false;
+            }
+            write(next);
+            return true;
+        }
+    }
+
     private void store(SortedMap<String, AgentRecord> onDisk, AgentRecord record) {
         SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk);
         next.put(record.agentId(), record);
