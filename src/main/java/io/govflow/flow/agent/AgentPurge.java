@@ -75,7 +75,7 @@ public class AgentPurge {
     /** The first {@code steps} steps only, as a crash after them leaves the data directory (crash tests). */
     Purge purge(String agentId, int steps) {
         storeHealth.checkWritable();
-        try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {
+        try (LockHandle lock = locks.acquire(LockKey.agent(agentId))) {
             AgentRecord record = deletedRecord(agentId);
             String backup = backups.write(record, Timestamps.now(clock), Timestamps.fileStamp(clock));
             List<String> removed = new ArrayList<>();
@@ -90,6 +90,8 @@ public class AgentPurge {
             }
             if (steps > 4) {
                 removeRecord(agentId, removed);
+                // the agent's lock file goes too; another process waiting on it retries on a new one
+                locks.deleteHeldLockFile(lock);
             }
             return new Purge(agentId, removed, backup);
         }

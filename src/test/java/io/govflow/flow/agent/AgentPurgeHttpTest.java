@@ -61,6 +61,8 @@ class AgentPurgeHttpTest {
             assertThat(files.updateLog("purged_agent")).doesNotExist();
             assertThat(TestFiles.filesUnder(files.contextDir("purged_agent").getParent())).isEmpty();
             assertThat(Files.readString(files.metadataFile())).doesNotContain("purged_agent").contains("kept_agent");
+            assertThat(TestFiles.filesUnder(dataDir)).filteredOn(name -> name.contains("purged_agent"))
+                    .isNotEmpty().allMatch(name -> name.startsWith("backups/"), "only backups are kept");
             assertCode(client.get("/api/v1/agents/purged_agent", ADMIN), 404, "AGENT_NOT_FOUND");
             assertThat(listedIds(client)).containsExactly("kept_agent");
             assertConsistent(client);
