@@ -155,6 +155,11 @@ class IdempotencyIndex {
         }
     }
 
+    /** A purged agent's keys: its log is gone, and an id registered afresh starts without them. */
+    void forget(String agentId) {
+        drop(agentId);
+    }
+
     private synchronized void drop(String agentId) {
         AgentKeys removed = byAgent.remove(agentId);
         if (removed != null) {

@@ -110,6 +110,19 @@ public class MetadataCheckpoints {
         }
     }
 
+    /**
+     * Drops the lines held for a purged agent, after any group commit under way has ended, so that no batch taken
+     * before the purge can later apply them to a record registered afresh under the same id.
+     */
+    void forget(String agentId) {
+        flushing.lock();
+        try {
+            pending.remove(agentId);
+        } finally {
+            flushing.unlock();
+        }
+    }
+
     public boolean isPending(String agentId) {
         return pending.containsKey(agentId);
     }

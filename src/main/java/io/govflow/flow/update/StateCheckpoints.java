@@ -68,6 +68,11 @@ public class StateCheckpoints {
                 (held, fresh) -> new Behind(held.sinceNanos(), held.lines() + 1, Math.max(held.lastSeq(), seq)));
     }
 
+    /** A purged agent has no state file to bring up to date. */
+    void forget(String agentId) {
+        behind.remove(agentId);
+    }
+
     /** When the oldest state file still behind fell behind ({@link System#nanoTime()}), or null when none is. */
     @Nullable Long oldestNanos() {
         return Oldest.of(behind.values(), Behind::sinceNanos);

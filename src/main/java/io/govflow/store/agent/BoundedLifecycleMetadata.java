@@ -62,6 +62,11 @@ public final class BoundedLifecycleMetadata implements MetadataStore {
         store.create(record.withNewestLifecycleEvents(maxEvents));
     }
 
+    @Override
+    public boolean remove(String agentId) {
+        return store.remove(agentId);
+    }
+
     private UnaryOperator<AgentRecord> bounded(UnaryOperator<AgentRecord> change) {
         return record -> {
             AgentRecord changed = change.apply(record);

@@ -169,6 +169,20 @@ public final class MetadataRepository implements MetadataStore {
         }
     }
 
+    /** Removes the record under the metadata lock, from the file as it is now; false when it was not there. */
+    @Override
+    public boolean remove(String agentId) {
+        try (LockHandle ignored = locks.acquire(LockKey.metadata())) {
+            MetadataFile onDisk = registry.get();
+            SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk.records());
+            if (next.remove(agentId) == null) {
+                return false;
+            }
+            write(onDisk.withRecords(next));
+            return true;
+        }
+    }
+
     private void store(MetadataFile onDisk, AgentRecord record) {
         SortedMap<String, AgentRecord> next = new TreeMap<>(onDisk.records());
         next.put(record.agentId(), record);

@@ -33,4 +33,10 @@ public interface MetadataStore {
 
     /** Adds a new agent's record; {@code AGENT_EXISTS} if one is there. */
     void create(AgentRecord record);
+
+    /**
+     * Removes the agent's record for good (admin purge); false when there was none. Later group commits skip the
+     * id ({@link #updateEach}), so no cached change can bring the record back.
+     */
+    boolean remove(String agentId);
 }

@@ -102,6 +102,14 @@ public final class StateFileRepository implements StateStore {
         return true;
     }
 
+    /** Deletes the state file and a legacy one durably (admin purge). Call under the agent lock. */
+    @Override
+    public boolean delete(String agentId) {
+        boolean current = dataDirectory.deleteDurably(dataDirectory.stateFile(agentId));
+        boolean legacy = dataDirectory.deleteDurably(dataDirectory.legacyStateFile(agentId));
+        return current || legacy;
+    }
+
     private Optional<StateFile> readAt(String agentId, Path path) {
         byte[] content;
         try {

@@ -22,4 +22,7 @@ public interface StateStore {
 
     /** Moves a legacy checkpoint into place; false when there was none to move. */
     boolean migrateLegacy(String agentId);
+
+    /** Deletes the agent's state files (current and legacy place) durably; false when there were none. */
+    boolean delete(String agentId);
 }

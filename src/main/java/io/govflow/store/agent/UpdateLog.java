@@ -258,6 +258,12 @@ public final class UpdateLog implements UpdateLogStore {
         });
     }
 
+    /** Deletes the log durably (admin purge). Call under the agent lock. */
+    @Override
+    public boolean delete(String agentId) {
+        return dataDirectory.deleteDurably(dataDirectory.updateLog(agentId));
+    }
+
     private long prepareTail(String agentId, Path log, FileChannel channel, long seq) {
         try {
             long size = channel.size();

@@ -55,4 +55,7 @@ public interface UpdateLogStore {
 
     /** Replaces the whole log (migration and repair). */
     void writeAll(String agentId, Iterable<UpdateLogEntry> entries);
+
+    /** Deletes the agent's log durably (admin purge, under the agent lock); false when there was none. */
+    boolean delete(String agentId);
 }

@@ -107,6 +107,46 @@ public final class ContextRepository {
         }
     }
 
+    /**
+     * Removes every file of the tenant's context directory (documents, previous copies, manifest) durably, so an
+     * id registered afresh after a purge starts without them; returns how many were removed. Symbolic links are
+     * removed themselves, never followed.
+     */
+    public int deleteAll(String agentId) {
+        try (LockHandle ignored = lock(agentId)) {
+            Optional<Path> dir = readableDir(agentId);
+            if (dir.isEmpty()) {
+                return 0;
+            }
+            int removed = 0;
+            for (Path file : filesIn(dir.get())) {
+                if (remove(dir.get(), file.getFileName().toString())) {
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                syncDirectory(dir.get());
+            }
+            return removed;
+        }
+    }
+
+    private static List<Path> filesIn(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(entry);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw StorageErrors.readFailed("context directory", dir, e);
+        }
+        return files;
+    }
+
     /** Types that have a current document file, sorted. */
     public List<String> storedTypes(String agentId) {
         Optional<Path> dir = readableDir(agentId);

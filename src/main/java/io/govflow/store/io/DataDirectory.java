@@ -188,6 +188,24 @@ public final class DataDirectory {
         return existing == null || Files.isWritable(existing);
     }
 
+    /**
+     * Deletes a file (a symbolic link itself, never its target) and makes the removal durable; false when there
+     * was nothing to delete.
+     */
+    public boolean deleteDurably(Path file) {
+        health.checkNotReadOnly();
+        boolean deleted;
+        try {
+            deleted = Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw StorageErrors.writeFailed("deleting", file, e);
+        }
+        if (deleted) {
+            syncDirectory(Objects.requireNonNull(file.toAbsolutePath().getParent()));
+        }
+        return deleted;
+    }
+
     /** Makes a directory's entries durable; a failure latches the store read-only. */
     public void syncDirectory(Path dir) {
         try {

@@ -88,6 +88,17 @@ public final class MemoryMetadataStore implements MetadataStore {
         replace(Map.of(agentId, record));
     }
 
+    @Override
+    public synchronized boolean remove(String agentId) {
+        if (!records.containsKey(agentId)) {
+            return false;
+        }
+        TreeMap<String, AgentRecord> next = new TreeMap<>(records);
+        next.remove(agentId);
+        records = Collections.unmodifiableSortedMap(next);
+        return true;
+    }
+
     private void replace(Map<String, AgentRecord> changed) {
         TreeMap<String, AgentRecord> next = new TreeMap<>(records);
         next.putAll(changed);

@@ -37,4 +37,9 @@ public final class MemoryStateStore implements StateStore {
     public boolean migrateLegacy(String agentId) {
         return false;
     }
+
+    @Override
+    public boolean delete(String agentId) {
+        return states.remove(agentId) != null;
+    }
 }

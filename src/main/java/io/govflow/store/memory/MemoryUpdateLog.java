@@ -146,4 +146,9 @@ public final class MemoryUpdateLog implements UpdateLogStore {
             return List.copyOf(log.entries);
         }
     }
+
+    @Override
+    public boolean delete(String agentId) {
+        return logs.remove(agentId) != null;
+    }
 }
