@@ -57,7 +57,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class ExportController {
 
     private static final String FORMAT_DOC = "json (default) or csv";
-    static final int MAX_PAGE_SIZE = 1000;
+    /** The largest page of an export listing. */
+    public static final int MAX_PAGE_SIZE = 1000;
 
     private final ExportFlow exportFlow;
 

@@ -45,24 +45,34 @@ public class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         Caller caller = request.getAttribute(AuthInterceptor.CALLER) instanceof Caller c ? c : null;
-        if (caller != null && caller.admin()) {
-            return true;
-        }
         RateLimited declared = method.getMethodAnnotation(RateLimited.class);
-        Quota quota = declared != null ? declared.value() : Quota.REQUESTS;
-        take(quota, key(quota, caller, request), response);
+        count(declared != null ? declared.value() : Quota.REQUESTS, caller, request, response);
         return true;
     }
 
+    /**
+     * Counts one authenticated call against {@code quota} (the admin token is not counted); also for calls that
+     * reach no handler method (MCP tools, whose transport answer carries no rate-limit headers).
+     */
+    public void count(Quota quota, @Nullable Caller caller, HttpServletRequest request,
+            @Nullable HttpServletResponse response) {
+        if (caller != null && caller.admin()) {
+            return;
+        }
+        take(quota, key(quota, caller, request), response);
+    }
+
     /** Counts one request against an address quota (registration, failed authentication) and answers for it. */
-    public void takeForAddress(Quota quota, HttpServletRequest request, HttpServletResponse response) {
+    public void takeForAddress(Quota quota, HttpServletRequest request, @Nullable HttpServletResponse response) {
         take(quota, addresses.of(request), response);
     }
 
-    private void take(Quota quota, String key, HttpServletResponse response) {
+    private void take(Quota quota, String key, @Nullable HttpServletResponse response) {
         RateLimits.Decision decision = limits.take(quota, key);
-        response.setHeader(POLICY_HEADER, decision.policyHeader());
-        response.setHeader(STATE_HEADER, decision.stateHeader());
+        if (response != null) {
+            response.setHeader(POLICY_HEADER, decision.policyHeader());
+            response.setHeader(STATE_HEADER, decision.stateHeader());
+        }
         if (!decision.allowed()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("quota", quota.wire());

@@ -9,6 +9,7 @@ import io.govflow.web.dialectic.DialecticController;
 import io.govflow.web.dialectic.ReviewRequest;
 import io.govflow.web.dialectic.SynthesisRequest;
 import io.govflow.web.dialectic.ThesisRequest;
+import io.govflow.web.limit.Quota;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ class DialecticTools implements ToolSet {
                 GovflowTool.named("request_dialectic_review", "POST /api/v1/dialectic/sessions")
                         .description("Start a review of the paused agent agent_id (its key); a reviewer is chosen.")
                         .body(ReviewRequest.class)
+                        .quota(Quota.REVIEW_SESSIONS)
                         .handler(call -> dialectic.create(call.request(), call.requiredBody(ReviewRequest.class))),
                 GovflowTool.named("submit_thesis", "POST /api/v1/dialectic/sessions/{sid}/thesis")
                         .description("The paused agent's step (its key).")

@@ -6,6 +6,7 @@ import io.govflow.web.auth.Access;
 import io.govflow.web.export.ExportController;
 import io.govflow.web.export.ExportRequest;
 import io.govflow.web.export.ValidationRequest;
+import io.govflow.web.limit.Quota;
 
 import org.springframework.stereotype.Component;
 
@@ -33,16 +34,35 @@ class ExportTools implements ToolSet {
                                 + "file of the data directory.")
                         .access(Access.Level.AGENT_KEY_OR_ADMIN).params(ToolParam.agentId())
                         .body(ExportRequest.class)
-                        .handler(call -> exports.export(call.agentId(), call.body(ExportRequest.class))),
+                        .quota(Quota.EXPORTS)
+                        .handler(call -> exports.export(call.agentId(), call.body(ExportRequest.class),
+                                call.request())),
                 GovflowTool.named("list_exports", "GET /api/v1/exports")
-                        .description("The export files, filtered by agent and by kind (history or package).")
+                        .description("The caller's export files (the admin: every file), filtered by agent and by "
+                                + "kind (history or package), a page at a time.")
                         .readOnly()
                         .params(ToolParam.text("agent_id", "Only files of this agent"),
-                                ToolParam.text("kind", "history or package"))
-                        .handler(call -> exports.list(call.text("agent_id"), call.text("kind"))),
+                                ToolParam.text("kind", "history or package"),
+                                ToolParam.integer("page", "0-based page (default 0)"),
+                                ToolParam.integer("size", "Page size, 1 to " + ExportController.MAX_PAGE_SIZE
+                                        + " (default 100)"))
+                        .handler(this::list),
                 GovflowTool.named("validate_exports", "POST /api/v1/exports/validation")
                         .description("Check every export file (or one) as a self-contained document.")
                         .readOnly().body(ValidationRequest.class)
-                        .handler(call -> exports.validate(call.body(ValidationRequest.class))));
+                        .handler(call -> exports.validate(call.body(ValidationRequest.class), call.request())));
+    }
+
+    private Object list(ToolCall call) {
+        Integer page = call.integer("page");
+        Integer size = call.integer("size");
+        if (page != null && page < 0) {
+            throw ToolCall.invalid("page", "is out of range");
+        }
+        if (size != null && (size < 1 || size > ExportController.MAX_PAGE_SIZE)) {
+            throw ToolCall.invalid("size", "is out of range");
+        }
+        return exports.list(call.text("agent_id"), call.text("kind"), page == null ? 0 : page,
+                size == null ? 100 : size, call.request());
     }
 }

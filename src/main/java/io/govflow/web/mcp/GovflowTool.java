@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.govflow.web.auth.Access;
+import io.govflow.web.limit.Quota;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One MCP tool: the reference's name, the REST endpoint it stands for, the access level of that endpoint, its
  * non-body arguments, the request record of its body (the input schema and the binding both come from it) and
- * the reference's names of body fields that REST names differently ({@code aliases}: reference name → REST name).
+ * the reference's names of body fields that REST names differently ({@code aliases}: reference name → REST name),
+ * and the quota its endpoint counts against.
  */
 record GovflowTool(String name, String rest, String description, Access.Level access, boolean readOnly,
         List<ToolParam> params, @Nullable Class<? extends Record> body, Map<String, String> aliases,
-        boolean registersUnknownAgent, ToolHandler handler) {
+        boolean registersUnknownAgent, Quota quota, ToolHandler handler) {
 
     static Builder named(String name, String rest) {
         return new Builder(name, rest);
@@ -36,6 +38,7 @@ record GovflowTool(String name, String rest, String description, Access.Level ac
         private @Nullable Class<? extends Record> body;
         private Map<String, String> aliases = Map.of();
         private boolean registersUnknownAgent;
+        private Quota quota = Quota.REQUESTS;
 
         private Builder(String name, String rest) {
             this.name = name;
@@ -78,9 +81,15 @@ record GovflowTool(String name, String rest, String description, Access.Level ac
             return this;
         }
 
+        /** The quota of the REST endpoint when it has its own ({@code @RateLimited}); else {@code REQUESTS}. */
+        Builder quota(Quota counted) {
+            this.quota = counted;
+            return this;
+        }
+
         GovflowTool handler(ToolHandler handler) {
             return new GovflowTool(name, rest, description, access, readOnly, params, body, aliases,
-                    registersUnknownAgent, handler);
+                    registersUnknownAgent, quota, handler);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.govflow.web.knowledge.DiscoveryStatusRequest;
 import io.govflow.web.knowledge.KnowledgeController;
 import io.govflow.web.knowledge.StoreDiscoveryRequest;
+import io.govflow.web.limit.Quota;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ class KnowledgeTools implements ToolSet {
                 GovflowTool.named("store_knowledge_graph", "POST /api/v1/discoveries")
                         .description("Record a discovery of agent_id; needs that agent's key.")
                         .body(StoreDiscoveryRequest.class).aliases(Map.of("discovery_type", "type"))
+                        .quota(Quota.DISCOVERIES)
                         .handler(call -> knowledge.store(call.request(),
                                 call.requiredBody(StoreDiscoveryRequest.class))),
                 GovflowTool.named("search_knowledge_graph", "GET /api/v1/discoveries")

@@ -3,6 +3,8 @@ package io.govflow.web.mcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.govflow.error.ErrorCode;
+import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.Caller;
 import io.govflow.web.agent.RegistrationResponse;
 import io.govflow.web.auth.AuthInterceptor;
@@ -10,6 +12,8 @@ import io.govflow.web.auth.BearerCredentials;
 import io.govflow.web.error.ErrorEnvelope;
 import io.govflow.web.error.ErrorEnvelopes;
 import io.govflow.web.error.RequestIds;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimitInterceptor;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -31,12 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ToolRunner {
 
     private final AuthInterceptor access;
+    private final RateLimitInterceptor rateLimits;
     private final FirstUpdateRegistration registration;
     private final JsonMapper json;
     private final Validator validator;
 
-    ToolRunner(AuthInterceptor access, FirstUpdateRegistration registration, JsonMapper json, Validator validator) {
+    ToolRunner(AuthInterceptor access, RateLimitInterceptor rateLimits, FirstUpdateRegistration registration,
+            JsonMapper json, Validator validator) {
         this.access = access;
+        this.rateLimits = rateLimits;
         this.registration = registration;
         this.json = json;
         this.validator = validator;
@@ -55,17 +62,32 @@ class ToolRunner {
             RegistrationResponse registered = null;
             if (tool.registersUnknownAgent() && credential == null && agentId != null
                     && registration.isUnknown(agentId)) {
+                rateLimits.takeForAddress(Quota.REGISTRATION, http, null);
                 registered = registration.register(agentId, http);
                 credential = registered.apiKey();
             }
-            Caller caller = access.authorize(tool.access(), agentId, credential);
+            Caller caller = authorize(tool, agentId, credential, http);
             if (caller != null) {
                 http.setAttribute(AuthInterceptor.CALLER, caller);
+                rateLimits.count(tool.quota(), caller, http, null);
             }
             Object body = tool.handler().handle(call);
             return success(registered == null ? body : withRegistration(body, registered));
         } catch (Exception e) {
             return failure(ErrorEnvelopes.of(e, RequestIds.of(http)));
+        }
+    }
+
+    /** The endpoint's access check, a refused credential counted per client address as over REST. */
+    private @Nullable Caller authorize(GovflowTool tool, @Nullable String agentId, @Nullable String credential,
+            HttpServletRequest http) {
+        try {
+            return access.authorize(tool.access(), agentId, credential);
+        } catch (GovflowException e) {
+            if (e.code() == ErrorCode.AUTHENTICATION_FAILED) {
+                rateLimits.takeForAddress(Quota.FAILED_AUTHENTICATIONS, http, null);
+            }
+            throw e;
         }
     }
 

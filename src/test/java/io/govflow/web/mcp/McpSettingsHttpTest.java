@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the settings change on {@code /mcp}: the allowed browser origins (DNS-rebinding protection), closed
- * registration for the first update of an unknown agent, and the endpoint switched off.
+ * registration for the first update of an unknown agent, the REST quotas, and the endpoint switched off.
  */
 class McpSettingsHttpTest {
 
@@ -55,6 +55,31 @@ class McpSettingsHttpTest {
             assertThat(refused.path("error_code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
             assertThat(app.client().get("/api/v1/agents/mcp_closed", "mcp-admin-token-0123456789").status())
                     .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theRestQuotasApplyToTools() {
+        try (RunningApp app = RunningApp.start(work.resolve("data"), "--govflow.limits.registration.capacity=1",
+                "--govflow.limits.exports.capacity=1", "--govflow.limits.failed-authentications.capacity=1");
+                McpTestClient mcp = McpTestClient.connect(app.port(), null)) {
+            JsonNode first = mcp.ok("process_agent_update", Map.of("agent_id", "mcp_quota_one"));
+            String key = first.path("registration").path("api_key").asString();
+            JsonNode second = mcp.error("process_agent_update", Map.of("agent_id", "mcp_quota_two"));
+            assertThat(second.path("error_code").asString()).isEqualTo("RATE_LIMITED");
+            assertThat(second.path("details").path("quota").asString()).isEqualTo("registration");
+
+            Map<String, Object> export = Map.of("agent_id", "mcp_quota_one", "api_key", key);
+            mcp.ok("export_to_file", export);
+            JsonNode refused = mcp.error("export_to_file", export);
+            assertThat(refused.path("details").path("quota").asString()).isEqualTo("exports");
+
+            Map<String, Object> wrong = Map.of("agent_id", "mcp_quota_one", "api_key", "gvf_" + "0".repeat(40));
+            assertThat(mcp.error("get_governance_metrics", wrong).path("error_code").asString())
+                    .isEqualTo("AUTHENTICATION_FAILED");
+            JsonNode limited = mcp.error("get_governance_metrics", wrong);
+            assertThat(limited.path("details").path("quota").asString()).isEqualTo("failed-authentications");
+            assertThat(mcp.ok("get_governance_metrics", export).path("success").asBoolean()).isTrue();
         }
     }
 
