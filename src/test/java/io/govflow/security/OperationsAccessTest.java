@@ -31,9 +31,10 @@ class OperationsAccessTest {
     Path otherDir;
 
     @Test
-    void infoAndPrometheusNeedTheAdminToken() {
+    void infoPrometheusAndSbomNeedTheAdminToken() {
         String key = client.register("ops_reader");
-        for (String path : new String[] {"/actuator/info", "/actuator/prometheus"}) {
+        for (String path : new String[] {"/actuator/info", "/actuator/prometheus", "/actuator/sbom",
+                "/actuator/sbom/application"}) {
             Reply anonymous = client.get(path, null);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(anonymous.body().get("error_code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");

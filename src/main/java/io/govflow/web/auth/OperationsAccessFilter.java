@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /actuator/info} (JVM, kernel, build) and {@code /actuator/prometheus} (every meter) describe the host,
- * so they need the admin token unless {@code govflow.security.open-operations} is on. Health and its probes stay
+ * {@code /actuator/info} (JVM, kernel, build), {@code /actuator/prometheus} (every meter) and {@code /actuator/sbom}
+ * (every library and its version, a map of known vulnerabilities) describe the host, so they need the admin token unless {@code govflow.security.open-operations} is on. Health and its probes stay
  * anonymous for orchestrators. A filter, because the actuator's handler mapping is not behind
  * {@link AuthInterceptor}; it only refuses, so it is anonymous like the other refusing filters.
  */
@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class OperationsAccessFilter extends OncePerRequestFilter {
 
     /** The actuator paths that need the admin token (each also guards everything below it). */
-    static final Set<String> GUARDED = Set.of("/actuator/info", "/actuator/prometheus");
+    static final Set<String> GUARDED = Set.of("/actuator/info", "/actuator/prometheus", "/actuator/sbom");
 
     private final Authenticator authenticator;
     private final ErrorEnvelopeWriter writer;
