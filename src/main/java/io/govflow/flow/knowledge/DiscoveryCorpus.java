@@ -51,11 +51,12 @@ class DiscoveryCorpus implements SearchCorpus {
             LOG.warn("Context fallback without discoveries: the knowledge graph is damaged");
             return List.of();
         }
-        return ranked.stream().filter(d -> !"archived".equals(d.status())).limit(CANDIDATES).map(this::item)
+        return ranked.stream().filter(d -> !"archived".equals(d.status())).limit(CANDIDATES).map(d -> item(d, agentId))
                 .toList();
     }
 
-    private Item item(Discovery d) {
+    /** Another agent's discovery is its free text, marked as untrusted third-party text for the reader. */
+    private Item item(Discovery d, String reader) {
         List<String> hints = new ArrayList<>();
         hints.add(d.type());
         hints.addAll(d.tags());
@@ -65,6 +66,9 @@ class DiscoveryCorpus implements SearchCorpus {
         summary.put("severity", d.severity());
         summary.put("status", d.status());
         summary.put("agent_id", d.agentId());
+        if (!reader.equals(d.agentId())) {
+            summary.put(KnowledgeContextSource.TRUST, KnowledgeContextSource.UNTRUSTED);
+        }
         d.tags().forEach(summary.putArray("tags")::add);
         ObjectNode data = NODES.objectNode();
         data.put("details", d.details());
