@@ -140,8 +140,12 @@ final class ResponseContract implements OperationCustomizer {
         body.put("status", code.httpStatus());
         body.put("request_id", requestId);
         body.put("details", Map.of());
-        body.put("recovery", Map.of("action", code.recovery().action(), "related_tools",
-                code.recovery().relatedTools(), "workflow", code.recovery().workflow()));
+        // ordered like the answers' recovery blocks, so the generated document is the same on every run
+        Map<String, Object> recovery = new LinkedHashMap<>();
+        recovery.put("action", code.recovery().action());
+        recovery.put("related_tools", code.recovery().relatedTools());
+        recovery.put("workflow", code.recovery().workflow());
+        body.put("recovery", recovery);
         body.put("type", code.typeUrn());
         body.put("title", code.title());
         body.put("detail", code.message());
