@@ -112,7 +112,7 @@ class TwoInstancesCollaborationTest {
             String reviewer = "review_peer_" + i;
             keys.put(paused, setup.register(paused));
             keys.put(reviewer, setup.register(reviewer));
-            pause(setup, paused, keys.get(paused));
+            pauseByBlockedReview(setup, paused, keys.get(paused), reviewer, keys.get(reviewer));
             Reply created = setup.post(SESSIONS, keys.get(paused), Map.of("agent_id", paused, "reviewer_agent_id",
                     reviewer));
             assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -183,15 +183,25 @@ class TwoInstancesCollaborationTest {
         return statuses;
     }
 
-    private static void pause(ApiClient client, String agentId, String key) {
-        for (int i = 0; i < 10; i++) {
-            Reply reply = client.post("/api/v1/agents/" + agentId + "/updates", key, Map.of("ethical_drift",
-                    List.of(0.8, 0.5, 0.3), "complexity", 0.9, "confidence", 0.5));
-            if ("pause".equals(reply.body().get("decision").get("action").asString())) {
-                return;
-            }
-        }
-        throw new AssertionError("no pause decision for " + agentId);
+    /**
+     * Pauses the agent by a review whose agreed conditions break a hard limit (a block): its metrics stay safe, so
+     * the review driven afterwards can resume it (a resume still passes the resume safety check).
+     */
+    private static void pauseByBlockedReview(ApiClient client, String agentId, String key, String reviewer,
+            String reviewerKey) {
+        Reply created = client.post(SESSIONS, key, Map.of("agent_id", agentId, "reviewer_agent_id", reviewer));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String sid = created.body().get("session_id").asString();
+        Map<String, Object> unsafe = Map.of("agrees", true, "root_cause", "The breaker trips too often",
+                "proposed_conditions", List.of("Disable the circuit breaker for this agent"));
+        List<Reply> steps = List.of(
+                client.post(SESSIONS + "/" + sid + "/thesis", key, Map.of("root_cause", "The breaker trips too often")),
+                client.post(SESSIONS + "/" + sid + "/antithesis", reviewerKey, Map.of("reasoning", "No")),
+                client.post(SESSIONS + "/" + sid + "/synthesis", key, unsafe),
+                client.post(SESSIONS + "/" + sid + "/synthesis", reviewerKey, unsafe));
+        steps.forEach(step -> assertThat(step.status()).as(step.raw()).isEqualTo(200));
+        Reply agent = client.get("/api/v1/agents/" + agentId, key);
+        assertThat(agent.body().at("/agent/status").asString()).as(agent.raw()).isEqualTo("paused");
     }
 
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
