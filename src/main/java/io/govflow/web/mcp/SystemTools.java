@@ -1,6 +1,7 @@
 package io.govflow.web.mcp;
 
 import java.util.List;
+import java.util.Map;
 
 import io.govflow.web.auth.Access;
 import io.govflow.web.maintenance.DryRunRequest;
@@ -38,7 +39,8 @@ class SystemTools implements ToolSet {
                 GovflowTool.named("health_check", "GET /actuator/health")
                         .description("The service's health: UP when the data directory can be read and written.")
                         .access(Access.Level.ANONYMOUS).readOnly()
-                        .handler(call -> health.health()),
+                        // the status only, as GET /actuator/health answers anyone: details name paths of the host
+                        .handler(call -> Map.of("status", health.health().getStatus().getCode())),
                 GovflowTool.named("cleanup_stale_locks", "POST /api/v1/maintenance/locks/cleanup")
                         .description("Remove lock files that protect no data (the admin token); dry_run first.")
                         .access(Access.Level.ADMIN).body(DryRunRequest.class)
