@@ -83,16 +83,7 @@ class AgentTools implements ToolSet {
     }
 
     private Object list(ToolCall call) {
-        Integer page = call.integer("page");
-        Integer size = call.integer("size");
-        if (page != null && page < 0) {
-            throw ToolCall.invalid("page", "is out of range");
-        }
-        if (size != null && (size < 1 || size > AgentListing.MAX_SIZE)) {
-            throw ToolCall.invalid("size", "is out of range");
-        }
-        return lifecycle.list(call.text("status"), call.text("tag"), page == null ? 0 : page,
-                size == null ? 50 : size);
+        return lifecycle.list(call.text("status"), call.text("tag"), call.page(), call.size(AgentListing.MAX_SIZE, 50));
     }
 
     static Object body(ResponseEntity<?> response) {

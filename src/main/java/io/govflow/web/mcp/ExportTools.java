@@ -54,15 +54,7 @@ class ExportTools implements ToolSet {
     }
 
     private Object list(ToolCall call) {
-        Integer page = call.integer("page");
-        Integer size = call.integer("size");
-        if (page != null && page < 0) {
-            throw ToolCall.invalid("page", "is out of range");
-        }
-        if (size != null && (size < 1 || size > ExportController.MAX_PAGE_SIZE)) {
-            throw ToolCall.invalid("size", "is out of range");
-        }
-        return exports.list(call.text("agent_id"), call.text("kind"), page == null ? 0 : page,
-                size == null ? 100 : size, call.request());
+        return exports.list(call.text("agent_id"), call.text("kind"), call.page(),
+                call.size(ExportController.MAX_PAGE_SIZE, 100), call.request());
     }
 }

@@ -93,6 +93,24 @@ final class ToolCall {
         throw invalid(name, "has the wrong type");
     }
 
+    /** The {@code page} argument of a paged listing: 0-based, 0 when absent. */
+    int page() {
+        Integer page = integer("page");
+        if (page != null && page < 0) {
+            throw invalid("page", "is out of range");
+        }
+        return page == null ? 0 : page;
+    }
+
+    /** The {@code size} argument of a paged listing: 1 to {@code max}, {@code byDefault} when absent. */
+    int size(int max, int byDefault) {
+        Integer size = integer("size");
+        if (size != null && (size < 1 || size > max)) {
+            throw invalid("size", "is out of range");
+        }
+        return size == null ? byDefault : size;
+    }
+
     void requireTrue(String name) {
         Object value = arguments.get(name);
         if (!Boolean.TRUE.equals(value)) {
