@@ -135,8 +135,10 @@ public final class StatusChangesWorkload implements Workload {
                         (long) expected.size() + (inFlight.get(agent.getKey()) == null ? 0 : 1));
                 List<String> acknowledgedKept = expected.subList((int) Math.min(droppedChanges, expected.size()),
                         expected.size());
-                assertThat(recorded).as("status changes of %s, in order", agent.getKey())
-                        .startsWith(acknowledgedKept.toArray(String[]::new));
+                // AssertJ's startsWith() refuses an empty prefix, which is the case when nothing was acknowledged
+                // and only the request in flight landed
+                assertThat(recorded.subList(0, Math.min(recorded.size(), acknowledgedKept.size())))
+                        .as("status changes of %s, in order", agent.getKey()).isEqualTo(acknowledgedKept);
                 String status = recorded.isEmpty() || recorded.get(recorded.size() - 1).equals("resumed") ? "active"
                         : "archived";
                 Reply shown = client.get("/api/v1/agents/" + agent.getKey(), keys.get(agent.getKey()));
