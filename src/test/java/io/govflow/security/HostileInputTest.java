@@ -465,7 +465,8 @@ class HostileInputTest {
                             new String[] { "Authorization: Bearer " + KEYS.get(VICTIM),
                                     "Content-Type: application/json", "Transfer-Encoding: chunked" },
                             body.toByteArray());
-                    expectRaw(answer, 413, "PAYLOAD_TOO_LARGE");
+                    assertThat(expectRaw(answer, 413, "PAYLOAD_TOO_LARGE").json().get("error").asString())
+                            .as("the limit is named, as for a Content-Length over it").matches(".* \\d+ bytes\\.");
                 }),
                 new Attack(35, "a 100 000-digit number and 1e1000000", () -> {
                     expect(client().post("/api/v1/agents/" + VICTIM + "/updates", KEYS.get(VICTIM),

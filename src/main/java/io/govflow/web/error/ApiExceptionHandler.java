@@ -43,14 +43,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        return envelope(ErrorCode.INTERNAL_ERROR, Map.of(), null, ex, request);
+        return envelope(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(), Map.of(), null, ex, request);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
             HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         SpringErrorMapping.Mapped mapped = SpringErrorMapping.map(ex, statusCode);
-        return envelope(mapped.code(), mapped.details(), headers, ex, request);
+        return envelope(mapped.code(), mapped.message(), mapped.details(), headers, ex, request);
     }
 
     @Override
@@ -96,11 +96,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, null, headers, status, request);
     }
 
-    private ResponseEntity<Object> envelope(ErrorCode code, Map<String, Object> details,
+    private ResponseEntity<Object> envelope(ErrorCode code, String message, Map<String, Object> details,
             @Nullable HttpHeaders headers, Exception ex, WebRequest request) {
         String requestId = requestId(request);
         logFailure(code, requestId, ex);
-        ErrorEnvelope body = ErrorResponses.envelope(code, code.message(), details, requestId);
+        ErrorEnvelope body = ErrorResponses.envelope(code, message, details, requestId);
         return ErrorResponses.response(code, body, keepAllowHeader(headers), null);
     }
 

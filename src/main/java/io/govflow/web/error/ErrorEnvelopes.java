@@ -24,6 +24,6 @@ public final class ErrorEnvelopes {
         }
         SpringErrorMapping.Mapped mapped = SpringErrorMapping.map(ex, HttpStatus.INTERNAL_SERVER_ERROR);
         ApiExceptionHandler.logFailure(mapped.code(), requestId, ex);
-        return ErrorResponses.envelope(mapped.code(), mapped.code().message(), mapped.details(), requestId);
+        return ErrorResponses.envelope(mapped.code(), mapped.message(), mapped.details(), requestId);
     }
 }

@@ -34,13 +34,19 @@ final class SpringErrorMapping {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
-    record Mapped(ErrorCode code, Map<String, Object> details) {
+    record Mapped(ErrorCode code, String message, Map<String, Object> details) {
         static Mapped of(ErrorCode code) {
-            return new Mapped(code, Map.of());
+            return new Mapped(code, code.message(), Map.of());
         }
 
         static Mapped fields(List<Map<String, String>> fields) {
-            return new Mapped(ErrorCode.VALIDATION_FAILED, Map.of("fields", fields));
+            ErrorCode code = ErrorCode.VALIDATION_FAILED;
+            return new Mapped(code, code.message(), Map.of("fields", fields));
+        }
+
+        static Mapped tooLarge(long limitBytes) {
+            ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
+            return limitBytes > 0 ? new Mapped(code, code.message(limitBytes + " bytes"), Map.of()) : of(code);
         }
     }
 
@@ -60,8 +66,8 @@ final class SpringErrorMapping {
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
             return Mapped.of(ErrorCode.NOT_ACCEPTABLE);
         }
-        if (ex instanceof MaxUploadSizeExceededException) {
-            return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);
+        if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+            return Mapped.tooLarge(tooLarge.getMaxUploadSize());
         }
         if (ex instanceof HttpMessageNotReadableException || ex instanceof JacksonException) {
             return unreadable(ex);
@@ -104,8 +110,8 @@ final class SpringErrorMapping {
 
     private static Mapped unreadable(Exception ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof PayloadTooLargeException) {
-                return Mapped.of(ErrorCode.PAYLOAD_TOO_LARGE);
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return Mapped.tooLarge(tooLarge.limitBytes());
             }
             if (t instanceof RequestTimeoutException) {
                 return Mapped.of(ErrorCode.REQUEST_TIMEOUT);

@@ -74,7 +74,7 @@ final class LimitedInputStream extends ServletInputStream {
     private void count(int n) throws PayloadTooLargeException {
         count += n;
         if (count > limit) {
-            throw new PayloadTooLargeException();
+            throw new PayloadTooLargeException(limit);
         }
     }
 

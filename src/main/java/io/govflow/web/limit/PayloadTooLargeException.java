@@ -5,7 +5,14 @@ import java.io.IOException;
 /** Raised while reading a body that grows past the configured limit. */
 public class PayloadTooLargeException extends IOException {
 
-    public PayloadTooLargeException() {
+    private final long limitBytes;
+
+    public PayloadTooLargeException(long limitBytes) {
         super("request body over the limit");
+        this.limitBytes = limitBytes;
+    }
+
+    public long limitBytes() {
+        return limitBytes;
     }
 }
