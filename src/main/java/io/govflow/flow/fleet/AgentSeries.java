@@ -69,6 +69,10 @@ final class AgentSeries {
         return logSize == size && Objects.equals(logKey, key);
     }
 
+    synchronized @Nullable Object logKey() {
+        return logKey;
+    }
+
     synchronized long seq() {
         return latest == null ? 0 : latest.seq();
     }
