@@ -73,6 +73,10 @@ public class FleetIndex implements CommitObserver, DisposableBean {
 
     @Override
     public void committed(String agentId, UpdateLogEntry entry, long logEnd, @Nullable Object logKey) {
+        if (!built) {
+            // the build reads this line from the log, or the first refresh after it does
+            return;
+        }
         AgentSeries agent = series.computeIfAbsent(agentId, id -> new AgentSeries(window));
         take(agent, entry);
         agent.readUpTo(logEnd, logKey);
