@@ -3,11 +3,14 @@ package io.govflow.flow.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.govflow.store.agent.AgentStatus;
+import io.govflow.store.io.Timestamps;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.BeforeAppStart;
@@ -44,7 +47,33 @@ class FleetHttpTest {
                 .add("crafted_flip", 50, k -> 0.4, k -> 0.8, k -> k >= 40)
                 // flat, then a change of 0.03: below the floor's line, nothing fires
                 .add("crafted_flat", 30, k -> 0.5, k -> k == 29 ? 0.83 : 0.8, k -> false)
+                // paused by an operator; in a loop cooldown for two more hours; a cooldown that has run out
+                .add("crafted_paused", 5, k -> 0.2, k -> 0.8, k -> false)
+                .record("crafted_paused", r -> r.withStatus(AgentStatus.PAUSED))
+                .add("crafted_cooling", 5, k -> 0.2, k -> 0.8, k -> false)
+                .record("crafted_cooling", r -> r.withLoopCooldownUntil(inHours(2)))
+                .add("crafted_cooled", 5, k -> 0.2, k -> 0.8, k -> false)
+                .record("crafted_cooled", r -> r.withLoopCooldownUntil(inHours(-1)))
                 .writeMetadata();
+    }
+
+    private static String inHours(long hours) {
+        return Timestamps.format(Instant.now().plusSeconds(3600 * hours));
+    }
+
+    @Test
+    void pausedAgentsAndRunningLoopCooldownsAreNamed() {
+        JsonNode summary = ok(client.get(SUMMARY, ADMIN));
+        assertThat(strings(summary.get("paused").get("agent_ids"))).contains("crafted_paused");
+        assertThat(summary.get("by_status").get("paused").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(strings(summary.get("loop_cooldown").get("agent_ids"))).contains("crafted_cooling")
+                .doesNotContain("crafted_cooled");
+        JsonNode page = ok(client.get(AGENTS + "?size=500", ADMIN));
+        assertThat(Instant.parse(only(page, "crafted_cooling").get("loop_cooldown_until").asString()))
+                .isAfter(Instant.now());
+        assertThat(only(page, "crafted_cooled").get("loop_cooldown_until").isNull()).isTrue();
+        assertThat(ids(ok(client.get(AGENTS + "?status=paused", ADMIN)))).contains("crafted_paused")
+                .doesNotContain("crafted_cooling");
     }
 
     @Test
@@ -192,8 +221,8 @@ class FleetHttpTest {
         assertThat(byAttention.indexOf("page_a")).isGreaterThan(byAttention.indexOf("crafted_flip"));
         List<String> ascending = ids(ok(client.get(AGENTS + "?sort=attention_score&size=500", ADMIN)));
         assertThat(ascending.indexOf("page_a")).isGreaterThan(ascending.indexOf("crafted_spike"));
-        assertThat(ids(ok(client.get(AGENTS + "?sort=coherence&size=1&order=desc", ADMIN))))
-                .containsExactly("crafted_flat");
+        List<String> byCoherence = ids(ok(client.get(AGENTS + "?sort=coherence&order=desc&size=500", ADMIN)));
+        assertThat(byCoherence.get(0)).isEqualTo("crafted_flat");
         assertThat(ids(ok(client.get(AGENTS + "?sort=last_update&order=desc&status=active&size=500", ADMIN))))
                 .isNotEmpty();
     }

@@ -61,6 +61,12 @@ final class FleetLogs {
         return this;
     }
 
+    /** Changes the record of an agent added before (a status, a loop cooldown). */
+    FleetLogs record(String agentId, java.util.function.UnaryOperator<AgentRecord> change) {
+        records.put(agentId, change.apply(records.get(agentId)));
+        return this;
+    }
+
     void writeMetadata() {
         try {
             Files.write(files.metadataFile(), new MetadataCodec(json).format(records));
