@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of {@code bench/run}: {@code [--quick] [--profile] [--keep] [--jar PATH] [--results DIR]}. Runs the
- * seven scenarios, prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
+ * eight scenarios, prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
  * crashed, generated data was refused, log lines on disk differ from the 2xx answers), never for a missed goal.
  */
 public final class Bench {
@@ -57,6 +57,12 @@ public final class Bench {
         if (large != null && smallFigures != null) {
             step(results, LargeFleet.S6, "scenarios 4 and 6: large fleet, start-up", () -> {
                 LargeFleet.run(ctx, large, smallFigures);
+                return Boolean.TRUE;
+            });
+        }
+        if (large != null) {
+            step(results, FleetEndpoints.S8, "scenario 8: fleet endpoints, large fleet", () -> {
+                FleetEndpoints.run(ctx, large);
                 return Boolean.TRUE;
             });
         }
