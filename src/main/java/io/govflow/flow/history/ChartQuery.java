@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
@@ -23,17 +24,31 @@ public record ChartQuery(List<ChartMetric> metrics, int last) {
     public static final String DEFAULT_METRICS = "E,I,S,V";
     /** Longer than every metric named once, comma-separated; anything longer is refused before it is split. */
     public static final int MAX_METRICS_LENGTH = 128;
+    private static final Pattern LAST = Pattern.compile("[0-9]{1,5}");
 
     public ChartQuery {
         metrics = List.copyOf(metrics);
     }
 
-    /** Parses {@code metrics} (comma-separated names, null: the default); {@code VALIDATION_FAILED} otherwise. */
-    public static ChartQuery parse(@Nullable String metrics, int last) {
-        if (last < 1 || last > MAX_LAST) {
-            throw invalid("last", "must be between 1 and " + MAX_LAST);
+    /**
+     * Parses {@code metrics} (comma-separated names) and {@code last} (decimal digits); null: the default.
+     * Anything else is {@code VALIDATION_FAILED}, whose details never echo the value.
+     */
+    public static ChartQuery parse(@Nullable String metrics, @Nullable String last) {
+        return new ChartQuery(metrics(metrics == null ? DEFAULT_METRICS : metrics),
+                last == null ? DEFAULT_LAST : last(last));
+    }
+
+    /** Plain decimal digits only: no sign, blank, fraction, exponent or hex, however a number parser reads them. */
+    private static int last(String text) {
+        if (!LAST.matcher(text).matches()) {
+            throw invalid("last", "must be a whole number between 1 and " + MAX_LAST);
         }
-        return new ChartQuery(metrics(metrics == null ? DEFAULT_METRICS : metrics), last);
+        int last = Integer.parseInt(text);
+        if (last < 1 || last > MAX_LAST) {
+            throw invalid("last", "must be a whole number between 1 and " + MAX_LAST);
+        }
+        return last;
     }
 
     private static List<ChartMetric> metrics(String text) {

@@ -17,8 +17,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -59,8 +57,10 @@ public class HistoryChartController {
             @Parameter(description = "Comma-separated, each at most once, of E, I, S, V, attention_score, "
                     + "coherence, lambda1; default E,I,S,V") @RequestParam(required = false)
             @Size(max = ChartQuery.MAX_METRICS_LENGTH) @Nullable String metrics,
-            @Parameter(description = "How many of the last updates to draw, 1..10000")
-            @RequestParam(defaultValue = "" + ChartQuery.DEFAULT_LAST) @Min(1) @Max(ChartQuery.MAX_LAST) int last) {
+            @Parameter(description = "How many of the last updates to draw, 1..10000 (decimal digits only)",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + ChartQuery.MAX_LAST,
+                            defaultValue = "" + ChartQuery.DEFAULT_LAST))
+            @RequestParam(required = false) @Nullable String last) {
         String svg = charts.svg(id, ChartQuery.parse(metrics, last));
         return ResponseEntity.ok().contentType(SVG).body(svg);
     }
