@@ -65,8 +65,18 @@ rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin \
        "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
        "$rootfs"/var/log/*.log "$rootfs"/tmp/*
 
-java_home="/usr/lib/jvm/java-17-openjdk-$arch"
+# fontconfig keys its caches by the font directories' mtimes, nanoseconds included, which the imported tar does
+# not keep: a user that cannot write a cache directory (the service's) then finds every cache stale and logs
+# "Fontconfig error: No writable cache directories" on each lookup. Whole-second mtimes and a system cache built
+# on them stay valid in the image.
+now="$(date +%s)"
+for dir in "$rootfs"/usr/share/fonts "$rootfs"/usr/local/share/fonts; do
+  [[ -d "$dir" ]] && find "$dir" -type d -exec touch -m -d "@$now" {} +
+done
+chroot "$rootfs" fc-cache -s -f
 [[ -n "$(chroot "$rootfs" fc-list 2>/dev/null)" ]] || { echo "no font in the root file system" >&2; exit 1; }
+
+java_home="/usr/lib/jvm/java-17-openjdk-$arch"
 [[ -x "$rootfs$java_home/bin/java" ]] || { echo "no java in $java_home of the root file system" >&2; exit 1; }
 
 # --- import ---------------------------------------------------------------------------------
