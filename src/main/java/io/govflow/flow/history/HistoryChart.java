@@ -1,5 +1,7 @@
 package io.govflow.flow.history;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ public record HistoryChart(String agentId, Map<ChartMetric, List<ChartPoint>> se
         int updates, Thresholds thresholds) {
 
     public HistoryChart {
-        series = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+        series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
         pauses = List.copyOf(pauses);
     }
 }

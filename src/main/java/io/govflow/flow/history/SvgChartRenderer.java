@@ -81,9 +81,9 @@ final class SvgChartRenderer {
         if (chart.updates() == 0) {
             return NO_UPDATES;
         }
-        String sampled = chart.series().values().stream().anyMatch(p -> p.size() == 2 * PointSampler.BUCKETS)
-                && chart.updates() > PointSampler.MAX_POINTS ? "; min and max per bucket of "
-                + PointSampler.BUCKETS + " buckets" : "; one point per update";
+        String sampled = chart.updates() > PointSampler.MAX_POINTS
+                ? "; the minimum and maximum of each of " + PointSampler.BUCKETS + " buckets"
+                : "; one point per update";
         return "last " + chart.updates() + " updates" + sampled + "; pause decisions marked by red triangles";
     }
 
