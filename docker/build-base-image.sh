@@ -3,7 +3,7 @@
 # debootstrap (minbase + openjdk-17-jre-headless, fontconfig and the DejaVu fonts) from the machine's own apt
 # mirror, then `docker import`. Java2D needs a font for text metrics (the history chart's titles, axes, legend):
 # without one the JRE fails on the first text it measures.
-# The image is what `--build-arg BASE_IMAGE=local/jre:17` expects; skipped when it already exists.
+# The image is what `--build-arg BASE_IMAGE=local/jre:17` expects; skipped when this recipe already built it.
 #
 # Usage: docker/build-base-image.sh [IMAGE]   (default local/jre:17; FORCE=1 rebuilds)
 # Overrides: DEBIAN_SUITE (default: this machine's codename), DEBIAN_MIRROR (default: from apt sources).
@@ -11,10 +11,15 @@ set -euo pipefail
 
 image="${1:-local/jre:17}"
 
-if [[ "${FORCE:-0}" != 1 ]] && docker image inspect "$image" >/dev/null 2>&1; then
-  echo "base image $image exists, nothing to do (FORCE=1 rebuilds)"
+# The image carries the hash of this script, so an image built by an older recipe (say, without fonts) is rebuilt.
+recipe="$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-16)"
+built_by="$(docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$image" 2>/dev/null \
+  | sed -n 's/^GOVFLOW_BASE_RECIPE=//p')"
+if [[ "${FORCE:-0}" != 1 && "$built_by" == "$recipe" ]]; then
+  echo "base image $image exists, built by this recipe, nothing to do (FORCE=1 rebuilds)"
   exit 0
 fi
+[[ -z "$built_by" ]] || echo "base image $image was built by another recipe ($built_by): rebuilding"
 
 # --- what to bootstrap --------------------------------------------------------------------
 suite="${DEBIAN_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")}"
@@ -81,6 +86,7 @@ java_home="/usr/lib/jvm/java-17-openjdk-$arch"
 
 # --- import ---------------------------------------------------------------------------------
 tar -C "$rootfs" --numeric-owner -c . \
-  | docker import -c 'ENV LANG=C.UTF-8' -c "ENV JAVA_HOME=$java_home" - "$image" >/dev/null
+  | docker import -c 'ENV LANG=C.UTF-8' -c "ENV JAVA_HOME=$java_home" -c "ENV GOVFLOW_BASE_RECIPE=$recipe" \
+      - "$image" >/dev/null
 
 echo "built $image in $((SECONDS - start)) s: $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1 / 1e6}')"
