@@ -55,6 +55,7 @@ function clearAgent() {
       delete img.dataset.objectUrl;
     }
     img.removeAttribute('src');
+    img.hidden = true;
   }
   byId('archive').hidden = true;
   byId('resume').hidden = true;

@@ -21,6 +21,7 @@ export async function showChart(img, agentId, metrics, last = 1000) {
   const previous = img.dataset.objectUrl;
   img.dataset.objectUrl = url;
   img.src = url;
+  img.hidden = false;
   if (previous) {
     URL.revokeObjectURL(previous);
   }
