@@ -27,7 +27,8 @@ public record GovflowProperties(
         @DefaultValue Dialectic dialectic,
         @DefaultValue Lifecycle lifecycle,
         @DefaultValue Mcp mcp,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Fleet fleet) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -228,6 +229,25 @@ public record GovflowProperties(
         /** The period, once defaults are filled in. */
         public Duration window() {
             return java.util.Objects.requireNonNull(period, "period");
+        }
+    }
+
+    /**
+     * The fleet endpoints' in-memory index of every agent's latest values.
+     *
+     * @param refreshInterval how often, at most, the logs are stat-ed for lines another instance wrote (only
+     *        changed logs are read again)
+     * @param window recent updates kept per agent for the anomaly rules (attention, coherence, decision)
+     */
+    public record Fleet(@DefaultValue("5s") Duration refreshInterval, @DefaultValue("50") int window) {
+
+        public Fleet {
+            if (refreshInterval.isNegative()) {
+                throw new IllegalArgumentException("govflow.fleet.refresh-interval must not be negative");
+            }
+            if (window < 20 || window > 1000) {
+                throw new IllegalArgumentException("govflow.fleet.window must be between 20 and 1000");
+            }
         }
     }
 }

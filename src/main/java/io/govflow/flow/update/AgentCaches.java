@@ -1,10 +1,13 @@
 package io.govflow.flow.update;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Everything this instance holds in memory about one agent: its view (state and log end), the metadata lines and
- * the state checkpoint it still owes, and the idempotency keys of its last lines. A purge drops them all.
+ * the state checkpoint it still owes, the idempotency keys of its last lines, and what the {@link CommitObserver}s
+ * keep of it. A purge drops them all.
  */
 @Component
 public class AgentCaches {
@@ -13,9 +16,11 @@ public class AgentCaches {
     private final MetadataCheckpoints metadataCheckpoints;
     private final StateCheckpoints stateCheckpoints;
     private final IdempotencyIndex idempotency;
+    private final List<CommitObserver> observers;
 
     AgentCaches(AgentStateLoader loader, MetadataCheckpoints metadataCheckpoints, StateCheckpoints stateCheckpoints,
-            IdempotencyIndex idempotency) {
+            IdempotencyIndex idempotency, List<CommitObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.loader = loader;
         this.metadataCheckpoints = metadataCheckpoints;
         this.stateCheckpoints = stateCheckpoints;
@@ -28,5 +33,6 @@ public class AgentCaches {
         stateCheckpoints.forget(agentId);
         idempotency.forget(agentId);
         loader.forget(agentId);
+        observers.forEach(observer -> observer.forgotten(agentId));
     }
 }

@@ -60,12 +60,15 @@ public class UpdateFlow {
     private final EffectiveRecords effectiveRecords;
     private final MetadataCheckpoints metadataCheckpoints;
     private final StateCheckpoints stateCheckpoints;
+    private final List<CommitObserver> observers;
 
     public UpdateFlow(LockManager locks, MetadataStore metadata, StateStore stateFiles,
             UpdateLogStore updateLog, AgentStateLoader loader, IdempotencyIndex idempotency, CurrentThresholds thresholds,
             RecordedTimes times, StoreHealth storeHealth, GovflowProperties properties, Clock clock,
             MeterRegistry meters, SignificanceStep significance, EffectiveRecords effectiveRecords,
-            MetadataCheckpoints metadataCheckpoints, StateCheckpoints stateCheckpoints) {
+            MetadataCheckpoints metadataCheckpoints, StateCheckpoints stateCheckpoints,
+            List<CommitObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.effectiveRecords = effectiveRecords;
         this.metadataCheckpoints = metadataCheckpoints;
         this.stateCheckpoints = stateCheckpoints;
@@ -231,10 +234,12 @@ public class UpdateFlow {
             loader.forget(agentId);
             throw e;
         }
-        loader.remember(agentId, loaded.appended(next, entry.seq(), logKey(agentId, loaded), end));
+        Object key = logKey(agentId, loaded);
+        loader.remember(agentId, loaded.appended(next, entry.seq(), key, end));
         idempotency.committed(agentId, entry);
         metadataCheckpoints.committed(agentId, entry);
         stateCheckpoints.committed(agentId, entry.seq());
+        observers.forEach(observer -> observer.committed(agentId, entry, end, key));
     }
 
     /** The log's identity: known from the view's stat, or (a log this append created) stat once now. */

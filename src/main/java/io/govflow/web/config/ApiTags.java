@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The OpenAPI tags in the order of the workflow (Swagger UI lists operations in this order): agents and their
- * updates first, then exports, context, knowledge, dialectic, configuration, and maintenance last.
+ * updates first, then exports, context, knowledge, dialectic, the fleet, configuration, and maintenance last.
  */
 public final class ApiTags {
 
@@ -16,6 +16,7 @@ public final class ApiTags {
     public static final String CONTEXT = "Context";
     public static final String KNOWLEDGE = "Knowledge graph";
     public static final String DIALECTIC = "Dialectic review";
+    public static final String FLEET = "Fleet";
     public static final String CONFIGURATION = "Configuration";
     public static final String MAINTENANCE = "Maintenance";
 
@@ -39,6 +40,8 @@ public final class ApiTags {
         tags.put(KNOWLEDGE, "Record discoveries, search them, follow related ones, change their status");
         tags.put(DIALECTIC, "Peer review that gets a paused agent back to work, discovery disputes and "
                 + "self-recovery");
+        tags.put(FLEET, "Operators (admin token): the whole fleet at a glance — counts, distributions, agents that "
+                + "need attention, anomalies, and a sortable listing");
         tags.put(CONFIGURATION, "The runtime decision thresholds");
         tags.put(MAINTENANCE, "Operators (admin token): consistency report and repair, migration of a reference "
                 + "data directory, orphan adoption, lock files");

@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.flow.fleet;
+
+import org.jspecify.annotations.NullMarked;
