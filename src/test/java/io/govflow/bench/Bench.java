@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of {@code bench/run}: {@code [--quick] [--profile] [--keep] [--jar PATH] [--results DIR]}. Runs the
- * seven scenarios, prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
+ * eight scenarios, prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
  * crashed, generated data was refused, log lines on disk differ from the 2xx answers), never for a missed goal.
  */
 public final class Bench {
@@ -66,6 +66,10 @@ public final class Bench {
                 return Boolean.TRUE;
             });
         }
+        step(results, HistoryChart.S8, "scenario 8: history chart", () -> {
+            HistoryChart.run(ctx);
+            return Boolean.TRUE;
+        });
 
         double seconds = (System.nanoTime() - begin) / 1e9;
         results.describe("duration_seconds", Math.round(seconds));

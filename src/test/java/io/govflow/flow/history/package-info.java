@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.flow.history;
+
+import org.jspecify.annotations.NullMarked;
