@@ -28,8 +28,14 @@ export async function showChart(img, agentId, metrics, last = 1000) {
   return counted;
 }
 
+/**
+ * Counts what the chart shows. The copy parsed for counting is never displayed; its style attributes and style
+ * elements go first, since parsing them in this page would break its style policy (and be reported as such).
+ */
 function count(svg, metrics) {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const unstyled = svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/g, '');
+  const doc = new DOMParser().parseFromString(unstyled, 'image/svg+xml');
   const points = {};
   for (const metric of metrics) {
     points[metric] = doc.querySelectorAll(seriesSelector(metric)).length;
