@@ -58,6 +58,10 @@ function route() {
   }
   byId('nav').hidden = false;
   byId('nav-fleet').hidden = session.role !== 'admin';
+  byId('nav-own').hidden = session.role !== 'agent';
+  if (session.role === 'agent') {
+    byId('nav-own').setAttribute('href', '#agent/' + encodeURIComponent(session.agentId));
+  }
   byId('who').textContent = session.role === 'admin' ? 'admin' : 'agent ' + session.agentId;
   const agentId = requestedAgent();
   if (session.role === 'agent') {
