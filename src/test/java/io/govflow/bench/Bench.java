@@ -60,6 +60,12 @@ public final class Bench {
                 return Boolean.TRUE;
             });
         }
+        if (large != null) {
+            step(results, FleetEndpoints.S8, "scenario 8: fleet endpoints, large fleet", () -> {
+                FleetEndpoints.run(ctx, large);
+                return Boolean.TRUE;
+            });
+        }
         if (small != null) {
             step(results, Export.S5, "scenario 5: export", () -> {
                 Export.run(ctx, small);
