@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds a minimal Java 17 runtime image from Debian packages, without any image registry:
-# debootstrap (minbase + openjdk-17-jre-headless) from the machine's own apt mirror, then `docker import`.
+# debootstrap (minbase + openjdk-17-jre-headless, fontconfig and the DejaVu fonts) from the machine's own apt
+# mirror, then `docker import`. Java2D needs a font for text metrics (the history chart's titles, axes, legend):
+# without one the JRE fails on the first text it measures.
 # The image is what `--build-arg BASE_IMAGE=local/jre:17` expects; skipped when it already exists.
 #
 # Usage: docker/build-base-image.sh [IMAGE]   (default local/jre:17; FORCE=1 rebuilds)
@@ -49,7 +51,7 @@ rootfs="$(mktemp -d "${TMPDIR:-/tmp}/govflow-jre-rootfs.XXXXXX")"
 trap 'rm -rf "$rootfs" "$rootfs.log"' EXIT
 
 start=$SECONDS
-debootstrap --variant=minbase --arch="$arch" --include=openjdk-17-jre-headless \
+debootstrap --variant=minbase --arch="$arch" --include=openjdk-17-jre-headless,fontconfig,fonts-dejavu-core \
   "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
   echo "debootstrap failed; last lines of its log:" >&2
   tail -n 30 "$rootfs.log" >&2
@@ -62,6 +64,17 @@ chroot "$rootfs" apt-get clean
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin \
        "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
        "$rootfs"/var/log/*.log "$rootfs"/tmp/*
+
+# fontconfig keys its caches by the font directories' mtimes, nanoseconds included, which the imported tar does
+# not keep: a user that cannot write a cache directory (the service's) then finds every cache stale and logs
+# "Fontconfig error: No writable cache directories" on each lookup. Whole-second mtimes and a system cache built
+# on them stay valid in the image.
+now="$(date +%s)"
+for dir in "$rootfs"/usr/share/fonts "$rootfs"/usr/local/share/fonts; do
+  [[ -d "$dir" ]] && find "$dir" -type d -exec touch -m -d "@$now" {} +
+done
+chroot "$rootfs" fc-cache -s -f
+[[ -n "$(chroot "$rootfs" fc-list 2>/dev/null)" ]] || { echo "no font in the root file system" >&2; exit 1; }
 
 java_home="/usr/lib/jvm/java-17-openjdk-$arch"
 [[ -x "$rootfs$java_home/bin/java" ]] || { echo "no java in $java_home of the root file system" >&2; exit 1; }

@@ -154,6 +154,13 @@ class HistoryChartHttpTest {
     }
 
     @Test
+    void theServiceDrawsHeadless() {
+        assertThat(chart("live_agent", "", liveKey).status()).isEqualTo(200);
+        // Spring Boot sets java.awt.headless unless told otherwise: no display is ever needed to draw
+        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+    }
+
+    @Test
     void anAgentWithoutUpdatesGetsAChartSayingSo() {
         Reply reply = chart("other_agent", "?metrics=E,attention_score", otherKey);
 
