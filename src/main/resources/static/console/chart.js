@@ -47,7 +47,7 @@ function count(svg, metrics) {
 
 /** A caption such as "E: 12 points, I: 12 points · 1 pause marked · thresholds: risk_approve". */
 export function caption(counted) {
-  const parts = [Object.entries(counted.points).map(([metric, n]) => `${metric}: ${n} points`).join(', ')];
+  const parts = [Object.entries(counted.points).map(([metric, n]) => `${metric}: ${n} ${n === 1 ? 'point' : 'points'}`).join(', ')];
   parts.push(counted.pauses === 1 ? '1 pause marked' : `${counted.pauses} pauses marked`);
   if (counted.thresholds.length) {
     parts.push('thresholds: ' + counted.thresholds.join(', '));

@@ -16,6 +16,7 @@ import io.govflow.support.ApiClient;
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,7 +95,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        // the page re-renders on every poll, so an element found a moment ago may be gone: look again
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     WebElement byId(String id) {

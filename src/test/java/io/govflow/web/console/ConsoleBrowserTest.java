@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in a real browser (headless Chromium): an operator signs in with the admin token, sees the agents
- * this test created with their statuses, opens one, finds one chart point per update and the threshold lines,
- * archives it and sees the status change, signs out; an agent key then opens its own agent only. Throughout, the
- * page breaks no content security policy rule and no credential appears in any URL the browser requested nor in
- * the service's log. Screenshots of each step go to {@code target/console-screenshots/}.
+ * this test created with their statuses, sorts and filters them, sees a paused agent's pause marked on its chart,
+ * opens another, finds one chart point per update and the threshold lines, archives it and sees the status change,
+ * signs out; an agent key then opens its own agent only. Throughout, the page breaks no content security policy
+ * rule and no credential appears in any URL the browser requested nor in the service's log. Screenshots of each
+ * step go to {@code target/console-screenshots/}.
  *
  * <p>Skipped with a message where chromium or chromedriver is not installed, unless
  * {@code GOVFLOW_REQUIRE_BROWSER=true} (CI), where that fails the test.
@@ -102,7 +104,29 @@ class ConsoleBrowserTest {
         assertThat(tile("status-archived")).isEqualTo("1");
         step("fleet");
 
-        row(OPENED).findElement(By.cssSelector("a[data-agent-link]")).click();
+        browser.driver().findElement(By.cssSelector("button[data-sort='attention_score']")).click();
+        browser.driver().findElement(By.cssSelector("button[data-sort='attention_score']")).click();
+        browser.waitFor(d -> firstRow().equals("console_paused"));
+        assertThat(browser.driver().findElement(By.cssSelector("button[data-sort='attention_score']"))
+                .getDomAttribute("class")).isEqualTo("sorted-desc");
+        new Select(browser.byId("filter-status")).selectByValue("waiting_input");
+        browser.waitFor(d -> rows().size() == 1 && firstRow().equals("console_waiting"));
+        step("fleet-sorted-and-filtered");
+        new Select(browser.byId("filter-status")).selectByValue("");
+        browser.waitFor(d -> rows().size() >= 4);
+
+        openFromTable("console_paused");
+        browser.waitFor(d -> browser.text("caption-scores").contains("pause marked") && imagesShown());
+        assertThat(SvgDocument.parse(browser.lastResponseBody(
+                "/console_paused/history.svg?metrics=attention_score%2Ccoherence")).children("pauses")).isEqualTo(1);
+        assertThat(browser.text("caption-scores")).contains("1 pause marked");
+        assertThat(browser.byId("resume").isDisplayed()).isTrue();
+        assertThat(browser.byId("archive").isDisplayed()).isFalse();
+        step("paused-agent");
+        browser.byId("nav-fleet").click();
+        browser.waitFor(d -> browser.byId("fleet").isDisplayed() && rows().size() >= 4);
+
+        openFromTable(OPENED);
         browser.waitFor(d -> browser.text("caption-eisv").contains("points")
                 && browser.text("caption-scores").contains("points") && imagesShown());
         assertChartsHaveOnePointPerUpdate();
@@ -210,14 +234,25 @@ class ConsoleBrowserTest {
         return browser.driver().findElements(By.cssSelector("#fleet-rows tr[data-agent-id]"));
     }
 
-    private static WebElement row(String agentId) {
-        return browser.driver().findElement(By.cssSelector("#fleet-rows tr[data-agent-id='" + agentId + "']"));
+    /** The agent id of the table's first row, read in one step (the table is redrawn on every poll). */
+    private static String firstRow() {
+        return String.valueOf(browser.script("const row = document.querySelector('#fleet-rows tr[data-agent-id]');"
+                + " return row ? row.dataset.agentId : '';"));
     }
 
+    /** Clicks the agent's link in the table (again, should a poll redraw the table in between). */
+    private static void openFromTable(String agentId) {
+        browser.waitFor(d -> {
+            d.findElement(By.cssSelector("#fleet-rows tr[data-agent-id='" + agentId + "'] a[data-agent-link]")).click();
+            return true;
+        });
+    }
+
+    /** The status cell of an agent's row, read in one step (the table is redrawn on every poll). */
     private static String statusOf(String agentId) {
-        List<WebElement> found = browser.driver().findElements(
-                By.cssSelector("#fleet-rows tr[data-agent-id='" + agentId + "'] td[data-col='status']"));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        return String.valueOf(browser.script("const cell = [...document.querySelectorAll('#fleet-rows tr')]"
+                + ".find(row => row.dataset.agentId === arguments[0])?.querySelector(\"td[data-col='status']\");"
+                + " return cell ? cell.textContent : '';", agentId));
     }
 
     private static String tile(String key) {
@@ -235,12 +270,14 @@ class ConsoleBrowserTest {
      * selector (the children of {@code g#series-<metric>}), and finds the threshold lines of the scores chart.
      */
     private static void assertChartsHaveOnePointPerUpdate() {
-        SvgDocument eisv = SvgDocument.parse(browser.lastResponseBody("metrics=E%2CI%2CS%2CV"));
+        SvgDocument eisv = SvgDocument.parse(
+                browser.lastResponseBody("/" + OPENED + "/history.svg?metrics=E%2CI%2CS%2CV"));
         for (String metric : EISV) {
             assertThat(eisv.points(metric)).as(metric).isEqualTo(OPENED_UPDATES);
             assertThat(browser.text("caption-eisv")).contains(metric + ": " + OPENED_UPDATES + " points");
         }
-        SvgDocument scores = SvgDocument.parse(browser.lastResponseBody("metrics=attention_score%2Ccoherence"));
+        SvgDocument scores = SvgDocument.parse(
+                browser.lastResponseBody("/" + OPENED + "/history.svg?metrics=attention_score%2Ccoherence"));
         for (String metric : List.of("attention_score", "coherence")) {
             assertThat(scores.points(metric)).as(metric).isEqualTo(OPENED_UPDATES);
         }

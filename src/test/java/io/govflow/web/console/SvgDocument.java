@@ -38,7 +38,12 @@ final class SvgDocument {
 
     /** The number of elements that are children of {@code g#series-<metric>}. */
     int points(String metric) {
-        return nodes("//*[local-name()='g' and @id='series-" + metric + "']/*").getLength();
+        return children("series-" + metric);
+    }
+
+    /** The number of child elements of the group {@code g#<id>} (the pause marks: {@code pauses}). */
+    int children(String id) {
+        return nodes("//*[local-name()='g' and @id='" + id + "']/*").getLength();
     }
 
     boolean hasGroup(String id) {
