@@ -11,6 +11,7 @@ const RESUMABLE = ['paused', 'waiting_input', 'archived'];
 const RECENT_DECISIONS = 20;
 
 let shownAgent = null;
+let drawnUpdates = null;
 
 /** Wires the action buttons; {@code refresh} reloads the view. */
 export function bindAgent(refresh) {
@@ -26,17 +27,30 @@ export async function loadAgent(agentId) {
     shownAgent = agentId;
   }
   byId('agent-title').textContent = agentId;
+  const failures = [];
+  let updates = null;
+  try {
+    const body = await call(agentPath(agentId));
+    renderAgent(body);
+    updates = body.agent.total_updates;
+  } catch (error) {
+    failures.push(error);
+  }
+  // the history and the charts change only with an update: read them again only then
+  const changed = updates === null || updates !== drawnUpdates;
   const results = await Promise.allSettled([
-    call(agentPath(agentId)).then(renderAgent),
-    call(agentPath(agentId, '/history?format=json')).then(renderDecisions),
     call(agentPath(agentId, '/dialectic-sessions')).then((body) => renderSessions(body.sessions || [])),
     call(agentPath(agentId, '/discoveries')).then((body) => renderDiscoveries(body.discoveries || [])),
-    chart('chart-eisv', 'caption-eisv', agentId, ['E', 'I', 'S', 'V']),
-    chart('chart-scores', 'caption-scores', agentId, ['attention_score', 'coherence']),
+    ...(changed ? [
+      call(agentPath(agentId, '/history?format=json')).then(renderDecisions),
+      chart('chart-eisv', 'caption-eisv', agentId, ['E', 'I', 'S', 'V']),
+      chart('chart-scores', 'caption-scores', agentId, ['attention_score', 'coherence']),
+    ] : []),
   ]);
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) {
-    showMessage(describe(failed.reason), { source: 'refresh' });
+  failures.push(...results.filter((result) => result.status === 'rejected').map((result) => result.reason));
+  drawnUpdates = failures.length ? null : updates;
+  if (failures.length) {
+    showMessage(describe(failures[0]), { source: 'refresh' });
   } else {
     clearMessage('refresh');
   }
@@ -44,6 +58,7 @@ export async function loadAgent(agentId) {
 }
 
 function clearAgent() {
+  drawnUpdates = null;
   for (const id of ['agent-facts', 'decisions', 'lifecycle', 'sessions', 'discoveries', 'caption-eisv',
     'caption-scores']) {
     byId(id).replaceChildren();
