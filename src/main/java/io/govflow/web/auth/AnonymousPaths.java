@@ -29,8 +29,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>Also answered without a credential, but not by path: the automatic {@code OPTIONS} answer of Spring MVC
  * (an {@code Allow} header, nothing else), filters declared {@code @Access(ANONYMOUS)} (they refuse bodies and
  * media types before authentication), framework filters that answer no request ({@code ServletEndpoints}), and
- * requests Tomcat rejects before any filter runs (an error envelope). The service has no static files of its
- * own ({@code spring.web.resources.add-mappings} is off).
+ * requests Tomcat rejects before any filter runs (an error envelope). The service's only static files are the
+ * console's, served by a controller whose methods are declared {@code @Access(ANONYMOUS)}; the default resource
+ * handler is off ({@code spring.web.resources.add-mappings}).
  */
 public final class AnonymousPaths {
 

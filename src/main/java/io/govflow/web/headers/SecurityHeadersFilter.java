@@ -25,10 +25,21 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         SecurityHeaders.apply(response::setHeader);
-        if (SecurityHeaders.isSwaggerUi(request.getRequestURI().substring(request.getContextPath().length()))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the stricter policy first: a raw path that names one and resolves to the other gets the console's
+        if (SecurityHeaders.isConsole(path) || SecurityHeaders.isConsole(normalizedPath(request))) {
+            response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.CONSOLE_POLICY);
+            response.setHeader(SecurityHeaders.REFERRER_POLICY, SecurityHeaders.NO_REFERRER);
+        } else if (SecurityHeaders.isSwaggerUi(path)) {
             response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.SWAGGER_UI_POLICY);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The container's decoded and normalized path, which decides what answers (no '..', no path parameters). */
+    private static String normalizedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     @Override

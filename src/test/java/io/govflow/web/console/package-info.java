@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.web.console;
+
+import org.jspecify.annotations.NullMarked;
