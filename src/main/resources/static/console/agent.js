@@ -95,9 +95,11 @@ function renderAgent(body) {
     ...fact('Created', when(agent.created_at)),
     ...fact('Last update', when(agent.last_update)),
     ...fact('Updates', agent.total_updates),
-    ...fact('Attention score', num(metrics.attention_score)),
+    // the metrics endpoint evaluates attention and verdict now, with zero drift; the fleet table and the recent
+    // decisions show the values logged by the last update
+    ...fact('Attention score (now, zero drift)', num(metrics.attention_score)),
     ...fact('Coherence', num(state.coherence)),
-    ...fact('Verdict', metrics.verdict),
+    ...fact('Verdict (now, zero drift)', metrics.verdict),
     ...fact('E / I / S / V', [state.E, state.I, state.S, state.V].map((x) => num(x)).join(' / ')),
     ...fact('Loop cooldown until', when(agent.loop_cooldown_until)),
   );
