@@ -177,6 +177,8 @@ public record GovflowProperties(
      * @param reviewSessions dialectic sessions requested, per agent (10 per 1h)
      * @param discoveries discoveries recorded, per agent, in bursts (30 per 1m; besides the exact hourly count of
      *        {@code govflow.knowledge.max-stores-per-hour})
+     * @param charts history charts drawn, per caller (60 per 1m; a chart of the last 10 000 updates costs tens of
+     *        milliseconds of CPU and megabytes of output, far more than a JSON read)
      * @param exportFilesPerAgent export files an agent may keep; past it new exports are refused, never deleted
      */
     public record Limits(@DefaultValue List<String> trustedProxies,
@@ -187,6 +189,7 @@ public record GovflowProperties(
             @DefaultValue Rate exports,
             @DefaultValue Rate reviewSessions,
             @DefaultValue Rate discoveries,
+            @DefaultValue Rate charts,
             @DefaultValue("200") int exportFilesPerAgent) {
 
         private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -202,6 +205,7 @@ public record GovflowProperties(
             exports = exports.orDefaults(30, HOUR);
             reviewSessions = reviewSessions.orDefaults(10, HOUR);
             discoveries = discoveries.orDefaults(30, MINUTE);
+            charts = charts.orDefaults(60, MINUTE);
             if (exportFilesPerAgent < 1) {
                 throw new IllegalArgumentException("govflow.limits.export-files-per-agent must be at least 1");
             }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
         "--govflow.limits.exports.capacity=4", "--govflow.limits.exports.period=1h",
         "--govflow.limits.review-sessions.capacity=1", "--govflow.limits.review-sessions.period=1h",
         "--govflow.limits.discoveries.capacity=2", "--govflow.limits.discoveries.period=1h",
+        "--govflow.limits.charts.capacity=2", "--govflow.limits.charts.period=1h",
         "--govflow.limits.export-files-per-agent=3" })
 class RateLimitsTest {
 
@@ -112,6 +113,20 @@ class RateLimitsTest {
             assertThat(stored.status()).as(stored.raw()).isEqualTo(201);
         }
         assertLimited(client.post("/api/v1/discoveries", key, discovery), "discoveries");
+    }
+
+    @Test
+    void chartsAreLimitedPerCallerAndNotForTheAdmin() {
+        String key = registerByAdmin("chart_poller");
+        String chart = "/api/v1/agents/chart_poller/history.svg?last=10";
+        for (int i = 0; i < 2; i++) {
+            Reply drawn = client.get(chart, key);
+            assertThat(drawn.status()).as(drawn.raw()).isEqualTo(200);
+        }
+        assertLimited(client.get(chart, key), "charts");
+        assertThat(client.get(chart, ADMIN).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/agents/chart_poller/history", key).status())
+                .as("other reads keep their own quota").isEqualTo(200);
     }
 
     @Test

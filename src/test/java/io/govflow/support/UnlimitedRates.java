@@ -19,6 +19,7 @@ public final class UnlimitedRates {
             "--govflow.limits.exports.capacity=" + HIGH,
             "--govflow.limits.review-sessions.capacity=" + HIGH,
             "--govflow.limits.discoveries.capacity=" + HIGH,
+            "--govflow.limits.charts.capacity=" + HIGH,
             "--govflow.limits.export-files-per-agent=" + HIGH);
 
     private UnlimitedRates() {

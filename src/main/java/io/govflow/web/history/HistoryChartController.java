@@ -11,6 +11,8 @@ import io.govflow.flow.history.HistoryChartFlow;
 import io.govflow.web.auth.Access;
 import io.govflow.web.config.ApiErrors;
 import io.govflow.web.config.ApiTags;
+import io.govflow.web.limit.Quota;
+import io.govflow.web.limit.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,6 +43,7 @@ public class HistoryChartController {
 
     @GetMapping("/api/v1/agents/{id}/history.svg")
     @Access(Access.Level.ANY_CREDENTIAL)
+    @RateLimited(Quota.CHARTS)
     @Operation(operationId = "getHistoryChart", summary = "The agent's recent history as an SVG chart",
             description = "The last `last` updates of the update log (only those lines are read) as a standalone "
                     + "SVG: title with the agent id, update seq on the X axis, the scores on the left axis and "

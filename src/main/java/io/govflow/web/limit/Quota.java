@@ -15,7 +15,8 @@ public enum Quota {
     CONTEXT_WRITES(Scope.CALLER, Limits::contextWrites),
     EXPORTS(Scope.CALLER, Limits::exports),
     REVIEW_SESSIONS(Scope.CALLER, Limits::reviewSessions),
-    DISCOVERIES(Scope.CALLER, Limits::discoveries);
+    DISCOVERIES(Scope.CALLER, Limits::discoveries),
+    CHARTS(Scope.CALLER, Limits::charts);
 
     /** What a bucket is kept per. */
     enum Scope {
