@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.govflow.flow.history.SvgDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 
-/** The image from the project's Dockerfile: readiness, health check, user, and the data volume across restarts. */
+/**
+ * The image from the project's Dockerfile: readiness, health check, user, the data volume across restarts, and text
+ * drawn with the fonts of the base image.
+ */
 @ContainerTest
 class GovflowImageIT {
+
+    private static final int CHART_UPDATES = 5;
 
     @RegisterExtension
     final FailureLogs logs = new FailureLogs();
@@ -121,6 +127,35 @@ class GovflowImageIT {
             assertThat(update.status()).as("the key still works after the restart: %s", update.text())
                     .isEqualTo(200);
             assertThat(update.json().at("/metrics/updates").asLong(-1)).isEqualTo(4);
+        }
+    }
+
+    /**
+     * The history chart drawn inside the image: Java2D needs fonts for the text metrics of titles, axes and legend,
+     * and the image's runtime has only what the base image installs.
+     */
+    @Test
+    void drawsAChartWithTextInsideTheImage() throws Exception {
+        try (GenericContainer<?> app = GovflowImage.container(volume, logs, "govflow")) {
+            app.start();
+            GovflowApi api = new GovflowApi(GovflowImage.baseUrl(app));
+            String key = api.register("chart_it_agent");
+            for (int n = 0; n < CHART_UPDATES; n++) {
+                GovflowApi.Response update = api.update("chart_it_agent", key);
+                assertThat(update.status()).as(update.text()).isEqualTo(200);
+            }
+
+            GovflowApi.Response chart = api.get("/api/v1/agents/chart_it_agent/history.svg"
+                    + "?metrics=E,I,S,V,attention_score", key);
+
+            assertThat(chart.status()).as(chart.text()).isEqualTo(200);
+            SvgDocument svg = SvgDocument.parse(chart.text());
+            assertThat(svg.root().getLocalName()).isEqualTo("svg");
+            assertThat(svg.texts()).contains("History of agent chart_it_agent", "update seq (count)",
+                    "score (dimensionless, 0..1)", "E (energy)", "approve threshold 0.35");
+            assertThat(svg.children("series-E")).isEqualTo(CHART_UPDATES);
+            assertThat(app.getLogs()).doesNotContain("Fontconfig").doesNotContain("FontConfiguration")
+                    .doesNotContain("UnsatisfiedLinkError").doesNotContain("Exception");
         }
     }
 }

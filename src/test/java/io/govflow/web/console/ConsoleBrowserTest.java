@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.govflow.flow.history.SvgDocument;
 import io.govflow.support.ApiClient;
 import io.govflow.support.RunningApp;
 import io.govflow.support.SecretLedger;
@@ -273,16 +274,16 @@ class ConsoleBrowserTest {
         SvgDocument eisv = SvgDocument.parse(
                 browser.lastResponseBody("/" + OPENED + "/history.svg?metrics=E%2CI%2CS%2CV"));
         for (String metric : EISV) {
-            assertThat(eisv.points(metric)).as(metric).isEqualTo(OPENED_UPDATES);
+            assertThat(eisv.children("series-" + metric)).as(metric).isEqualTo(OPENED_UPDATES);
             assertThat(browser.text("caption-eisv")).contains(metric + ": " + OPENED_UPDATES + " points");
         }
         SvgDocument scores = SvgDocument.parse(
                 browser.lastResponseBody("/" + OPENED + "/history.svg?metrics=attention_score%2Ccoherence"));
         for (String metric : List.of("attention_score", "coherence")) {
-            assertThat(scores.points(metric)).as(metric).isEqualTo(OPENED_UPDATES);
+            assertThat(scores.children("series-" + metric)).as(metric).isEqualTo(OPENED_UPDATES);
         }
         for (String threshold : List.of("risk_approve", "risk_revise", "coherence_critical")) {
-            assertThat(scores.hasGroup("threshold-" + threshold)).as(threshold).isTrue();
+            assertThat(scores.group("threshold-" + threshold)).as(threshold).isNotNull();
         }
         assertThat(browser.text("caption-scores")).contains("thresholds: risk_approve, risk_revise");
     }
