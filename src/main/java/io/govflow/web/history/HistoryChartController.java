@@ -61,7 +61,7 @@ public class HistoryChartController {
                     + "coherence, lambda1; default E,I,S,V") @RequestParam(required = false)
             @Size(max = ChartQuery.MAX_METRICS_LENGTH) @Nullable String metrics,
             @Parameter(description = "How many of the last updates to draw, 1..10000 (decimal digits only)",
-                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + ChartQuery.MAX_LAST,
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + ChartQuery.MAX_LAST,
                             defaultValue = "" + ChartQuery.DEFAULT_LAST))
             @RequestParam(required = false) @Nullable String last) {
         String svg = charts.svg(id, ChartQuery.parse(metrics, last));
