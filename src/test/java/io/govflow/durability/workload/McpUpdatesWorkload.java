@@ -3,14 +3,11 @@ package io.govflow.durability.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.govflow.store.agent.UpdateLogEntry;
@@ -30,8 +27,7 @@ public final class McpUpdatesWorkload implements Workload {
 
     private final int agents;
     private final String prefix;
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> acked = new ConcurrentHashMap<>();
+    private final AcknowledgedSeqs acked = new AcknowledgedSeqs();
     private final AtomicLong ids = new AtomicLong();
     private final Answers answers = new Answers();
 
@@ -52,11 +48,7 @@ public final class McpUpdatesWorkload implements Workload {
 
     @Override
     public void prepare(ApiClient client) {
-        for (int a = 0; a < agents; a++) {
-            String id = prefix + "_mcp_agent_" + a;
-            keys.put(id, client.register(id));
-            acked.put(id, ConcurrentHashMap.newKeySet());
-        }
+        acked.register(client, prefix + "_mcp_agent_", agents);
     }
 
     @Override
@@ -64,7 +56,7 @@ public final class McpUpdatesWorkload implements Workload {
         String agent = prefix + "_mcp_agent_" + random.nextInt(agents);
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("agent_id", agent);
-        arguments.put("api_key", keys.get(agent));
+        arguments.put("api_key", acked.key(agent));
         arguments.put("complexity", 0.3 + random.nextDouble() * 0.4);
         arguments.put("confidence", 0.9);
         Reply reply = client.send("POST", "/mcp", null, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(),
@@ -81,13 +73,12 @@ public final class McpUpdatesWorkload implements Workload {
                     content.toString(), content));
             return;
         }
-        acked.get(agent).add(content.path("metrics").path("updates").asLong());
+        acked.add(agent, content.path("metrics").path("updates").asLong());
     }
 
     @Override
     public Check acknowledged() {
-        Map<String, Set<Long>> seqs = new HashMap<>();
-        acked.forEach((agent, set) -> seqs.put(agent, new HashSet<>(set)));
+        Map<String, Set<Long>> seqs = acked.snapshot();
         return (Path dataDir, ApiClient client) -> {
             StoreInvariants store = new StoreInvariants(dataDir);
             seqs.forEach((agent, acknowledged) -> assertThat(store.logOf(agent).stream().map(UpdateLogEntry::seq))
@@ -98,8 +89,7 @@ public final class McpUpdatesWorkload implements Workload {
     @Override
     public Check acknowledgedExactly() {
         Check acknowledged = acknowledged();
-        Map<String, Integer> counts = new HashMap<>();
-        acked.forEach((agent, set) -> counts.put(agent, set.size()));
+        Map<String, Integer> counts = acked.counts();
         return (Path dataDir, ApiClient client) -> {
             acknowledged.verify(dataDir, client);
             StoreInvariants store = new StoreInvariants(dataDir);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,8 +28,7 @@ public final class UpdatesWorkload implements Workload {
 
     private final int agents;
     private final String prefix;
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> acked = new ConcurrentHashMap<>();
+    private final AcknowledgedSeqs acked = new AcknowledgedSeqs();
     private final Map<String, Long> idempotent = new ConcurrentHashMap<>();
     private final AtomicLong keyCounter = new AtomicLong();
     private final Answers answers = new Answers();
@@ -52,11 +50,7 @@ public final class UpdatesWorkload implements Workload {
 
     @Override
     public void prepare(ApiClient client) {
-        for (int a = 0; a < agents; a++) {
-            String id = prefix + "_agent_" + a;
-            keys.put(id, client.register(id));
-            acked.put(id, ConcurrentHashMap.newKeySet());
-        }
+        acked.register(client, prefix + "_agent_", agents);
     }
 
     @Override
@@ -70,11 +64,11 @@ public final class UpdatesWorkload implements Workload {
             headers = Map.of("Idempotency-Key", idempotencyKey);
             complexity = 0.3 + Math.floorMod(idempotencyKey.hashCode(), 40) / 100.0; // a retry sends the same body
         }
-        Reply reply = client.send("POST", "/api/v1/agents/" + agent + "/updates", keys.get(agent),
+        Reply reply = client.send("POST", "/api/v1/agents/" + agent + "/updates", acked.key(agent),
                 Map.of("complexity", complexity, "confidence", 0.9, "ethical_drift", DRIFT), headers);
         if (Answers.acknowledged(reply)) {
             long seq = reply.body().get("metrics").get("updates").asLong();
-            acked.get(agent).add(seq);
+            acked.add(agent, seq);
             if (idempotencyKey != null) {
                 Long first = idempotent.putIfAbsent(agent + "/" + idempotencyKey, seq);
                 if (first != null && first != seq) {
@@ -100,8 +94,7 @@ public final class UpdatesWorkload implements Workload {
 
     @Override
     public Check acknowledged() {
-        Map<String, Set<Long>> seqs = new HashMap<>();
-        acked.forEach((agent, set) -> seqs.put(agent, new HashSet<>(set)));
+        Map<String, Set<Long>> seqs = acked.snapshot();
         Map<String, Long> keyed = new HashMap<>(idempotent);
         return (Path dataDir, ApiClient client) -> {
             StoreInvariants store = new StoreInvariants(dataDir);
@@ -124,8 +117,7 @@ public final class UpdatesWorkload implements Workload {
     @Override
     public Check acknowledgedExactly() {
         Check acknowledged = acknowledged();
-        Map<String, Integer> counts = new HashMap<>();
-        acked.forEach((agent, set) -> counts.put(agent, set.size()));
+        Map<String, Integer> counts = acked.counts();
         return (Path dataDir, ApiClient client) -> {
             acknowledged.verify(dataDir, client);
             StoreInvariants store = new StoreInvariants(dataDir);
@@ -139,9 +131,7 @@ public final class UpdatesWorkload implements Workload {
 
     /** Acknowledged updates per agent so far. */
     public Map<String, Integer> acknowledgedCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        acked.forEach((agent, set) -> counts.put(agent, set.size()));
-        return counts;
+        return acked.counts();
     }
 
     @Override
