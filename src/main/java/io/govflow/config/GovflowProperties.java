@@ -28,7 +28,8 @@ public record GovflowProperties(
         @DefaultValue Lifecycle lifecycle,
         @DefaultValue Mcp mcp,
         @DefaultValue Limits limits,
-        @DefaultValue Fleet fleet) {
+        @DefaultValue Fleet fleet,
+        @DefaultValue Postgres postgres) {
 
     /** Lock deadline and poll interval for every file lock. */
     public record Lock(@DefaultValue("5s") Duration timeout, @DefaultValue("100ms") Duration retry) {
@@ -39,7 +40,9 @@ public record GovflowProperties(
      * update-log line is written synchronously; the metadata file and the state files are checkpoints of the
      * log that follow within these bounds.
      *
-     * @param kind {@code file} (the default) or {@code memory} (benchmarks and tests only, nothing is durable)
+     * @param kind {@code file} (the default), {@code postgres} (every store in the PostgreSQL database of
+     *        {@code spring.datasource.*}, scale-out spec) or {@code memory} (benchmarks and tests only, nothing is
+     *        durable)
      * @param tempMaxAge a temp file is removed at start-up only when its writer's pid is dead and it is older
      *        than this (pids are not comparable across container pid namespaces)
      * @param metadataFlushInterval the longest a dirty metadata change waits for its group commit
@@ -61,9 +64,30 @@ public record GovflowProperties(
 
         public Store {
             // an unknown kind stops the start here, with its name, instead of as a missing bean later
-            if (!List.of("file", "memory").contains(kind)) {
-                throw new IllegalArgumentException("govflow.store.kind must be 'file' or 'memory' (was '" + kind
-                        + "')");
+            if (!List.of("file", "postgres", "memory").contains(kind)) {
+                throw new IllegalArgumentException("govflow.store.kind must be 'file', 'postgres' or 'memory' (was '"
+                        + kind + "')");
+            }
+        }
+    }
+
+    /**
+     * The PostgreSQL store ({@code govflow.store.kind=postgres}); the connection itself is Spring Boot's
+     * {@code spring.datasource.*} (URL, the service's least-privilege user and its password).
+     *
+     * @param passwordFile a file holding the service user's password (a container secret), read at start-up
+     *        instead of {@code spring.datasource.password}
+     * @param ownerUsername the schema owner that applies the migrations at start-up; unset: the service user
+     * @param ownerPassword its password
+     * @param ownerPasswordFile a file holding it
+     * @param lockConnections connections that hold this instance's advisory locks (a lock's key picks one)
+     */
+    public record Postgres(@Nullable Path passwordFile, @Nullable String ownerUsername, @Nullable String ownerPassword,
+            @Nullable Path ownerPasswordFile, @DefaultValue("4") int lockConnections) {
+
+        public Postgres {
+            if (lockConnections < 1 || lockConnections > 64) {
+                throw new IllegalArgumentException("govflow.postgres.lock-connections must be 1 to 64");
             }
         }
     }

@@ -175,6 +175,15 @@ public enum ErrorCode {
             "1. GET /api/v1/consistency 2. POST /api/v1/maintenance/repair with dry_run true 3. Restore "
                     + "agent_metadata.json from backups/ or a backup copy 4. Restart (update logs roll it forward)",
             retryAfter(30)),
+    DATABASE_UNAVAILABLE(503, "The database cannot be reached; nothing was applied.",
+            "Retry after the Retry-After interval; the service reconnects by itself when the database is back.",
+            List.of(),
+            "1. Wait Retry-After seconds 2. Retry the same request (with the same Idempotency-Key for updates) "
+                    + "3. If it lasts, an operator should check the database",
+            retryAfter(5)),
+    FILE_STORE_ONLY(403, "This operation applies to the file store only; this server keeps its data in PostgreSQL.",
+            "Use the database's own tools for this (locks, damaged rows and backups are PostgreSQL's concern).",
+            List.of("consistency"), "1. GET /api/v1/consistency 2. Use PostgreSQL's tools for maintenance"),
     DISK_FULL(507, "The data directory has no space left; nothing was written.",
             "Free disk space; the service recovers by itself.", List.of(),
             "1. Free space on the data volume 2. Retry"),

@@ -1,0 +1,41 @@
+-- The agent stores: metadata records, update logs and state checkpoints. Every agent-owned table has agent_id
+-- first in its primary key. Applied by the schema owner; the service's role gets row access only.
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${app_role}";
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "${app_role}";
+
+-- One row per agent: the metadata record in its JSON shape (unknown fields kept); status beside it for queries.
+CREATE TABLE agent_metadata (
+    agent_id   text        NOT NULL PRIMARY KEY,
+    status     text        NOT NULL,
+    record     jsonb       NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- The head of each agent's update log: the row an append locks (FOR UPDATE), so seqs stay contiguous across
+-- replicas. generation changes whenever the log is replaced as a whole; bytes is the log's length as a file.
+CREATE TABLE update_log_head (
+    agent_id   text   NOT NULL PRIMARY KEY,
+    generation bigint NOT NULL,
+    last_seq   bigint NOT NULL,
+    first_seq  bigint NOT NULL,
+    lines      bigint NOT NULL,
+    bytes      bigint NOT NULL
+);
+
+-- The update log: each line's exact text (its CRC covers these bytes), one row per committed update.
+CREATE TABLE update_log (
+    agent_id text   NOT NULL,
+    seq      bigint NOT NULL,
+    line     text   NOT NULL,
+    PRIMARY KEY (agent_id, seq)
+);
+
+-- State checkpoints (engine state and history windows), each a checkpoint of the agent's update log.
+CREATE TABLE agent_state (
+    agent_id     text   NOT NULL PRIMARY KEY,
+    update_count bigint NOT NULL,
+    state        jsonb  NOT NULL
+);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_metadata, update_log_head, update_log, agent_state TO "${app_role}";

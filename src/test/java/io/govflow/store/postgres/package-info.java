@@ -1,0 +1,4 @@
+@NullMarked
+package io.govflow.store.postgres;
+
+import org.jspecify.annotations.NullMarked;
