@@ -2,7 +2,6 @@ package io.govflow.store.postgres;
 
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -10,13 +9,14 @@ import org.springframework.core.env.Environment;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.govflow.config.GovflowProperties;
+import io.govflow.store.OnPostgresStore;
 
 /**
  * {@code govflow.store.kind=postgres}: every store in the database of {@code spring.datasource.*}, behind the same
  * interfaces as the file store; the flows above them are unchanged.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "govflow.store.kind", havingValue = "postgres")
+@OnPostgresStore
 public class PostgresStoreConfiguration {
 
     /** How long start-up waits for the database to accept the migrations. */
