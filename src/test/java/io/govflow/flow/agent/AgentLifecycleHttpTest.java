@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -147,6 +148,8 @@ class AgentLifecycleHttpTest {
         assertThat(after.get("response_completed").asBoolean()).isFalse();
         assertThat(lastEvent(after).get("event").asString()).isEqualTo("resumed");
     }
+
+    @FileStoreOnly
 
     @Test
     void pauseDecisionPausesThenUnsafeResumeIsRefusedAndSafeResumeRecordsConditions() throws Exception {

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.export.GeneratedLogs;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -208,6 +209,8 @@ class ExportHttpTest {
         assertError(client.get("/api/v1/exports/history/.hidden.json", key), 400, "INVALID_FILENAME");
         assertThat(snapshotOutsideExports()).isEqualTo(before);
     }
+
+    @FileStoreOnly
 
     @Test
     void inlineHistoryAboveTheLimitPointsToTheDownload() throws IOException {

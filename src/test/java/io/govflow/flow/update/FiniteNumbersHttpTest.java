@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.support.ApiClient;
@@ -46,6 +47,8 @@ class FiniteNumbersHttpTest {
             assertThat(new StoreInvariants(dataDir).logOf("drifting_agent")).hasSize(2);
         }
     }
+
+    @FileStoreOnly
 
     @Test
     void aStateFileHoldingNaNIsAnErrorInTheConsistencyReport() throws Exception {

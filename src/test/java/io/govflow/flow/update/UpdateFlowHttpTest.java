@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -130,6 +131,8 @@ class UpdateFlowHttpTest {
         client.post("/api/v1/agents/reader_agent/simulations", key, Map.of());
         assertThat(Files.exists(dataDir.resolve("agents/.reader_agent_state.lock"))).isFalse();
     }
+
+    @FileStoreOnly
 
     @Test
     void credentialsAreCheckedAndNeverLeak(CapturedOutput output) throws Exception {
