@@ -150,7 +150,6 @@ class AgentLifecycleHttpTest {
     }
 
     @FileStoreOnly
-
     @Test
     void pauseDecisionPausesThenUnsafeResumeIsRefusedAndSafeResumeRecordsConditions() throws Exception {
         String key = register("pause_agent", List.of());

@@ -31,7 +31,6 @@ class AgentPurgeHttpTest {
     Path dataDir;
 
     @FileStoreOnly
-
     @Test
     void aDeletedAgentIsPurgedForGoodAndItsIdCanBeRegisteredAfresh() throws Exception {
         try (RunningApp app = start()) {

@@ -211,7 +211,6 @@ class ExportHttpTest {
     }
 
     @FileStoreOnly
-
     @Test
     void inlineHistoryAboveTheLimitPointsToTheDownload() throws IOException {
         Path log = dataDir.resolve("agents/long_agent_updates.jsonl");

@@ -37,7 +37,6 @@ class ReferenceDataServedTest {
     Path temp;
 
     @FileStoreOnly
-
     @Test
     void referenceDataDirectoryIsServedAsItIs() throws Exception {
         Path data = TestFiles.copyFixture("reference-data", temp);

@@ -49,7 +49,6 @@ class FiniteNumbersHttpTest {
     }
 
     @FileStoreOnly
-
     @Test
     void aStateFileHoldingNaNIsAnErrorInTheConsistencyReport() throws Exception {
         String admin = "finite-admin-token-0123456789";

@@ -133,7 +133,6 @@ class UpdateFlowHttpTest {
     }
 
     @FileStoreOnly
-
     @Test
     void credentialsAreCheckedAndNeverLeak(CapturedOutput output) throws Exception {
         String key = client.register("auth_agent");
