@@ -17,6 +17,7 @@ import io.govflow.store.context.ContextFileNames;
 import io.govflow.store.context.ContextManifest;
 import io.govflow.store.context.ContextStore;
 import io.govflow.store.context.ManifestRebuild;
+import io.govflow.store.io.SafeIds;
 import io.govflow.store.io.StoreJson;
 
 /**
@@ -42,16 +43,17 @@ public final class PostgresContextStore implements ContextStore {
 
     @Override
     public Optional<byte[]> readDocument(String agentId, String type) {
-        return database.read(jdbc -> content(jdbc, agentId, type, CURRENT));
+        return database.read(jdbc -> content(jdbc, SafeIds.agentId(agentId), type, CURRENT));
     }
 
     @Override
     public Optional<byte[]> readPrevious(String agentId, String type) {
-        return database.read(jdbc -> content(jdbc, agentId, type, PREVIOUS));
+        return database.read(jdbc -> content(jdbc, SafeIds.agentId(agentId), type, PREVIOUS));
     }
 
     @Override
     public List<String> storedTypes(String agentId) {
+        SafeIds.agentId(agentId);
         List<String> types = new ArrayList<>(database.read(jdbc -> jdbc.queryForList(
                 "SELECT context_type FROM context_document WHERE agent_id = ? AND slot = ?", String.class,
                 agentId, CURRENT)));
@@ -62,7 +64,7 @@ public final class PostgresContextStore implements ContextStore {
 
     @Override
     public ContextManifest manifest(String agentId) {
-        return database.read(jdbc -> manifest(jdbc, agentId));
+        return database.read(jdbc -> manifest(jdbc, SafeIds.agentId(agentId)));
     }
 
     @Override
@@ -87,6 +89,7 @@ public final class PostgresContextStore implements ContextStore {
 
     /** Creates the tenant's row when missing and holds it until the transaction ends. */
     private static void lockTenant(JdbcTemplate jdbc, String agentId) {
+        SafeIds.agentId(agentId);
         for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
             jdbc.update("INSERT INTO context_manifest (agent_id) VALUES (?) ON CONFLICT (agent_id) DO NOTHING",
                     agentId);
