@@ -35,7 +35,6 @@ import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 
-
 /**
  * A tenant's context files under {@code workspace/workspace_{agent_id}/agent_context/}. Every path is built from
  * a validated type and checked to sit directly in the tenant's directory; symbolic links are never followed (a
@@ -180,11 +179,6 @@ public final class ContextRepository implements ContextStore {
 
     public void writeManifest(ContextManifest manifest) {
         write(manifest.agentId(), ContextFileNames.MANIFEST, manifests.encode(manifest));
-    }
-
-    /** The manifest entry describing an envelope as it is stored. */
-    public ManifestEntry entryOf(ContextEnvelope envelope) {
-        return ManifestEntry.of(envelope);
     }
 
     @Override
