@@ -111,9 +111,8 @@ public final class PostgresKnowledgeGraphStore implements KnowledgeGraphStore {
                 rs -> {
                     nodes.set(rs.getString("discovery_id"), parse(rs.getString("document")));
                 });
-        json.parseObject(head.unknownFields().getBytes(StandardCharsets.UTF_8)).properties()
-                .forEach(field -> root.set(field.getKey(), field.getValue()));
         try {
+            parseObject(head.unknownFields()).properties().forEach(field -> root.set(field.getKey(), field.getValue()));
             return new Snapshot(head.revision(), codec.fromObject(root));
         } catch (FileFormatException e) {
             LOG.error("Damaged knowledge graph row: {}", LogText.safe(e));
@@ -123,6 +122,10 @@ public final class PostgresKnowledgeGraphStore implements KnowledgeGraphStore {
 
     private JsonNode parse(String document) {
         return json.parse(document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ObjectNode parseObject(String document) {
+        return json.parseObject(document.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes the nodes {@code after} replaced or added (by identity) and removes those it dropped. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
@@ -145,7 +146,8 @@ class KnowledgeSearchParityTest {
     private static TreeSet<String> vocabulary(KnowledgeGraph graph) {
         TreeSet<String> words = new TreeSet<>();
         for (Discovery d : graph.nodes().values()) {
-            for (String word : (d.summary() + " " + d.details()).toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            String text = (d.summary() + " " + d.details()).toLowerCase(Locale.ROOT);
+            for (String word : text.split("[^a-z0-9]+")) {
                 if (word.length() > 2) {
                     words.add(word);
                 }
