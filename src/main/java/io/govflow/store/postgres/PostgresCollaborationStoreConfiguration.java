@@ -36,4 +36,10 @@ public class PostgresCollaborationStoreConfiguration {
     PostgresSigningSecretStore postgresSigningSecretStore(PostgresDatabase database) {
         return new PostgresSigningSecretStore(database);
     }
+
+    @Bean
+    DocumentTransfer collaborationTransfer(PostgresDatabase database, SessionCodec sessionCodec,
+            KnowledgeGraphCodec knowledgeCodec, StoreJson json) {
+        return new CollaborationTransfer(database, sessionCodec, knowledgeCodec, json);
+    }
 }
