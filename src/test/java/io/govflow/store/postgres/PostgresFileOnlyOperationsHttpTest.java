@@ -39,11 +39,14 @@ class PostgresFileOnlyOperationsHttpTest {
         Files.writeString(orphanLock, "");
         Path legacyState = data.resolve("test_auth_20251124_state.json");
         Map<String, String> agentFilesBefore = agentFiles(data);
+        Map<String, String> exportsBefore = FileTree.fingerprint(data.resolve("exports"));
         byte[] metadataBefore = Files.readAllBytes(data.resolve("agent_metadata.json"));
 
         try (RunningApp app = RunningApp.start(data, args(db))) {
-            // start-up migration would move legacy state files into agents/ and hash the metadata's plaintext keys
+            // start-up migration would move legacy state files into agents/ and hash the plaintext keys of the
+            // metadata file and of the exports
             assertThat(legacyState).exists();
+            assertThat(FileTree.fingerprint(data.resolve("exports"))).isEqualTo(exportsBefore);
             assertThat(agentFiles(data)).isEqualTo(agentFilesBefore);
             assertThat(Files.readAllBytes(data.resolve("agent_metadata.json"))).isEqualTo(metadataBefore);
 
