@@ -159,6 +159,9 @@ public final class PostgresTestServer {
     }
 
     private void createRoles() {
+        // the database passwords join the secret-leak checks: never in a response, a data file or the log
+        SecretLedger.configured(OWNER_PASSWORD);
+        SecretLedger.configured(APP_PASSWORD);
         execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
         execute("CREATE ROLE " + APP + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
     }

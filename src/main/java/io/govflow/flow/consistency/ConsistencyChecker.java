@@ -27,6 +27,9 @@ import io.govflow.store.check.DataDirectoryScan;
 import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Timestamps;
+import io.govflow.store.agent.StateFileCodec;
+import io.govflow.store.io.StoreJson;
+import io.govflow.store.postgres.PostgresDatabase;
 import io.govflow.store.postgres.PostgresStateStore;
 import io.govflow.store.postgres.PostgresUpdateLog;
 import org.jspecify.annotations.Nullable;
@@ -57,11 +60,13 @@ public class ConsistencyChecker {
     @Autowired
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock,
-            RecordFindings records, ObjectProvider<PostgresUpdateLog> databaseLogs,
-            ObjectProvider<PostgresStateStore> databaseStates) {
+            RecordFindings records, ObjectProvider<PostgresDatabase> database, StoreJson json,
+            StateFileCodec stateCodec) {
+        // its own readers on the database: the store beans may be wrapped (metrics, tests)
         this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock, records,
                 StoreKind.of(properties).usesDataDirectory() ? null
-                        : new DatabaseAgents(databaseLogs.getObject(), databaseStates.getObject()));
+                        : new DatabaseAgents(new PostgresUpdateLog(database.getObject(), json),
+                                new PostgresStateStore(database.getObject(), stateCodec)));
     }
 
     /** Without Spring (command line): agents and their files only, no session or knowledge-graph findings. */

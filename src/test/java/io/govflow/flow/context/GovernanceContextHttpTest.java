@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -43,6 +44,8 @@ class GovernanceContextHttpTest {
         assertThat(fallback.isNull() ? null : fallback.asString()).isEqualTo(reason);
     }
 
+    @FileStoreOnly
+
     @Test
     void stateIsDerivedOnFirstReadThenServedFromTheFlatFile() {
         String key = client.register("gov_first");
@@ -65,6 +68,8 @@ class GovernanceContextHttpTest {
         assertThat(client.get("/api/v1/agents/gov_first/context", key).body().at("/documents/0/t").asString())
                 .isEqualTo("governance.state");
     }
+
+    @FileStoreOnly
 
     @Test
     void deletedCorruptTamperedOrStaleStateIsServedFromTheCanonicalStoreAndRewritten() {
@@ -99,6 +104,8 @@ class GovernanceContextHttpTest {
         assertThat(ContextFiles.tree(file).at("/d/as_of/seq").asLong()).isEqualTo(1);
         assertServed(read("gov_fallback", key, "governance.state"), "flat_file", null);
     }
+
+    @FileStoreOnly
 
     @Test
     void anUpdateNeverTouchesTheWorkspaceAndTheNextReadReflectsIt() {
@@ -163,6 +170,8 @@ class GovernanceContextHttpTest {
                 .isEqualTo("[\"governance.dialectic\",\"governance.history\",\"governance.knowledge\","
                         + "\"governance.state\"]");
     }
+
+    @FileStoreOnly
 
     @Test
     void driftReportsHashAndSourceDriftWithoutRewriting() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -39,6 +40,8 @@ class DialecticHttpTest {
         app.restart();
         client = app.client();
     }
+
+    @FileStoreOnly
 
     @Test
     void pausedAgentGoesThroughReviewToResumeAcrossRestarts() throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.FileTree;
@@ -28,6 +29,8 @@ class DialecticTimeoutHttpTest {
 
     @TempDir
     Path dataDir;
+
+    @FileStoreOnly
 
     @Test
     void anExpiredAntithesisWindowIsReportedOnReadAndFailedByTheNextStep() {
@@ -63,6 +66,8 @@ class DialecticTimeoutHttpTest {
             assertThat(note.get("reasoning").asString()).contains("antithesis");
         }
     }
+
+    @FileStoreOnly
 
     @Test
     void aResolvedSessionIsNeverFailedLater() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -50,6 +51,8 @@ class SessionSignatureHttpTest {
         assertThat(view.get("warnings").size()).isZero();
         assertThat(view.get("session").get("transcript").get(0).get("signature").asString()).matches("[0-9a-f]{64}");
     }
+
+    @FileStoreOnly
 
     @Test
     void aSessionEditedByHandIsNeverResolved() throws Exception {

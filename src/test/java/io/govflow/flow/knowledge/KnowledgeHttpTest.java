@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.io.StoreJson;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -47,6 +48,8 @@ class KnowledgeHttpTest {
         }
         return body;
     }
+
+    @FileStoreOnly
 
     @Test
     void storeGetPatchSimilarAndStats() throws Exception {

@@ -99,6 +99,8 @@ class ReferenceDataServedTest {
         assertThat(FileTree.fingerprint(data)).as("a second start changes nothing").isEqualTo(settled);
     }
 
+    @FileStoreOnly
+
     @Test
     void generatedReferenceKeysAuthenticateAndNumberingContinues() throws Exception {
         Path data = TestFiles.copyFixture("reference-generated", temp);

@@ -24,6 +24,8 @@ class ThresholdsHttpTest {
     @TempDir
     Path dataDir;
 
+    @FileStoreOnly
+
     @Test
     void persistedThresholdsSurviveARestartAndMoveDecisions() throws Exception {
         try (RunningApp app = RunningApp.start(dataDir, "--govflow.security.admin-token=" + ADMIN,
@@ -120,6 +122,8 @@ class ThresholdsHttpTest {
             assertThat(app.client().get(PATH, key).status()).isEqualTo(200);
         }
     }
+
+    @FileStoreOnly
 
     @Test
     void aDamagedThresholdsFileIsAnErrorNotTheDefaults() throws Exception {

@@ -59,7 +59,7 @@ class PostgresConsistencyHttpTest {
             try (Connection c = db.ownerConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM update_log WHERE agent_id = 'pg_gap' AND seq = 2");
                 s.executeUpdate("DELETE FROM update_log WHERE agent_id = 'pg_lost_tail' AND seq = 4");
-                s.executeUpdate("UPDATE agent_state SET state = '[\"not\", \"a\", \"state\"]'::jsonb "
+                s.executeUpdate("UPDATE agent_state SET state_text = '[\"not\", \"a\", \"state\"]', state = NULL "
                         + "WHERE agent_id = 'pg_state'");
                 s.executeUpdate("DELETE FROM agent_metadata WHERE agent_id = 'pg_orphan'");
                 // replicas reuse their view of the records until the store's change counter moves

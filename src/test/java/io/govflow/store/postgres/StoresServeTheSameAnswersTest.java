@@ -72,8 +72,8 @@ class StoresServeTheSameAnswersTest {
                 Reply fromRows = onRows.get(path, ADMIN);
                 assertThat(fromRows.status()).as("status of GET %s", path).isEqualTo(fromFiles.status());
                 if (fromFiles.json() != null) {
-                    assertThat(normalized(fromRows.json())).as("GET %s", path)
-                            .isEqualTo(normalized(fromFiles.json()));
+                    assertThat(normalized(fromRows.json(), path)).as("GET %s", path)
+                            .isEqualTo(normalized(fromFiles.json(), path));
                 } else {
                     assertThat(withoutGeneratedIds(fromRows.raw())).as("GET %s", path)
                             .isEqualTo(withoutGeneratedIds(fromFiles.raw()));
@@ -99,9 +99,12 @@ class StoresServeTheSameAnswersTest {
         return body.replaceAll("_\\d+clip-", "_clip-");
     }
 
-    private static JsonNode normalized(JsonNode node) {
+    private static JsonNode normalized(JsonNode node, String path) {
         JsonNode copy = node.deepCopy();
         strip(copy);
+        if (path.contains("/context/governance.") && copy.get("document") instanceof ObjectNode document) {
+            document.remove("ts"); // a governance document is derived when it is read: ts is that moment
+        }
         return copy;
     }
 
