@@ -125,7 +125,7 @@ class HostileInputTest {
                 .isEqualTo(outsideBefore);
         try (Stream<Path> top = Files.list(work)) {
             assertThat(top.map(p -> p.getFileName().toString())).as("nothing created beside the data directory")
-                    .containsOnly("data", "outside", "mnt", "crash");
+                    .isSubsetOf("data", "outside", "mnt", "crash").contains("data", "outside"); // mnt: the file attacks only
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
