@@ -50,6 +50,7 @@ public class StoreConfiguration {
     }
 
     @Bean
+    @OnDataDirectoryStore
     LockManager lockManager(DataDirectory dataDirectory, GovflowProperties properties,
             ObjectProvider<LockObserver> observer) {
         return new LockManager(dataDirectory, properties.lock().timeout(), properties.lock().retry(),

@@ -39,3 +39,12 @@ CREATE TABLE agent_state (
 );
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON agent_metadata, update_log_head, update_log, agent_state TO "${app_role}";
+
+-- Change counters of whole-store views (e.g. 'metadata'): bumped in every transaction that changes the store, so
+-- a replica's cached view is reused only while nothing changed anywhere; the bump also orders such changes.
+CREATE TABLE store_version (
+    name    text   NOT NULL PRIMARY KEY,
+    version bigint NOT NULL
+);
+INSERT INTO store_version (name, version) VALUES ('metadata', 0);
+GRANT SELECT, UPDATE ON store_version TO "${app_role}";

@@ -11,7 +11,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.LogText;
 
 /** The corruption errors of agent files: the reason goes to the log, the client gets the code and safe ids. */
-final class AgentFileErrors {
+public final class AgentFileErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentFileErrors.class);
 
@@ -25,7 +25,14 @@ final class AgentFileErrors {
                 reason);
     }
 
-    static GovflowException recordCorrupt(String agentId, String problem) {
+    /** A damaged row of the database store: the same answer as a damaged file, naming the agent and the store. */
+    public static GovflowException rowCorrupt(String agentId, String store, Exception reason) {
+        LOG.error("Damaged {} row of agent {}: {}", store, LogText.safe(agentId), LogText.safe(reason));
+        return new GovflowException(ErrorCode.STATE_CORRUPT, Map.of("agent_id", agentId, "file", store), null,
+                reason);
+    }
+
+    public static GovflowException recordCorrupt(String agentId, String problem) {
         LOG.error("Damaged metadata record of agent {}: {}", LogText.safe(agentId), LogText.safe(problem));
         return GovflowException.withDetails(ErrorCode.METADATA_CORRUPT,
                 Map.of("file", "agent_metadata", "agent_id", agentId), agentId);

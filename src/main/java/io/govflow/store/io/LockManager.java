@@ -60,12 +60,19 @@ public final class LockManager {
     private final long timeoutNanos;
     private final long retryNanos;
     private final LockObserver observer;
+    private final @Nullable SharedLocks shared;
 
     public LockManager(DataDirectory dataDirectory, Duration timeout, Duration retry) {
         this(dataDirectory, timeout, retry, LockObserver.NONE);
     }
 
     public LockManager(DataDirectory dataDirectory, Duration timeout, Duration retry, LockObserver observer) {
+        this(dataDirectory, timeout, retry, observer, null);
+    }
+
+    /** With {@code shared} as the cross-process layer instead of lock files (the PostgreSQL store). */
+    public LockManager(DataDirectory dataDirectory, Duration timeout, Duration retry, LockObserver observer,
+            @Nullable SharedLocks shared) {
         if (timeout.isNegative() || retry.isNegative() || retry.isZero()) {
             throw new IllegalArgumentException("lock timeout must be >= 0 and retry > 0");
         }
@@ -73,6 +80,12 @@ public final class LockManager {
         this.timeoutNanos = timeout.toNanos();
         this.retryNanos = retry.toNanos();
         this.observer = observer;
+        this.shared = shared;
+    }
+
+    /** True when the locks are lock files in the data directory (false: the shared layer of a database store). */
+    public boolean usesLockFiles() {
+        return shared == null;
     }
 
     /** Takes the lock (creating its lock file if needed) or throws {@code LOCK_TIMEOUT} at the deadline. */
@@ -116,7 +129,7 @@ public final class LockManager {
                 return Optional.empty();
             }
             try {
-                acquired = lockExistingFile(entry);
+                acquired = shared != null ? shared.tryLock(key) : lockExistingFile(entry);
             } finally {
                 if (!acquired) {
                     entry.jvmLock.unlock();
@@ -140,6 +153,9 @@ public final class LockManager {
      */
     public void deleteHeldLockFile(LockHandle handle) {
         Entry entry = handle.entry();
+        if (shared != null) {
+            throw new IllegalStateException("lock files are not used by this store");
+        }
         if (!entry.jvmLock.isHeldByCurrentThread() || entry.channel == null) {
             throw new IllegalStateException("lock " + handle.key() + " is not held by this thread");
         }
@@ -163,7 +179,11 @@ public final class LockManager {
         }
         try {
             if (entry.jvmLock.getHoldCount() == 1) {
-                releaseFile(entry);
+                if (shared != null) {
+                    shared.unlock(entry.key);
+                } else {
+                    releaseFile(entry);
+                }
                 forgetHeld(entry);
             }
         } finally {
@@ -182,7 +202,11 @@ public final class LockManager {
             throw timeout(entry.key);
         }
         try {
-            lockFile(entry, deadline);
+            if (shared == null) {
+                lockFile(entry, deadline);
+            } else if (!shared.lock(entry.key, deadline)) {
+                throw timeout(entry.key);
+            }
         } catch (RuntimeException | Error e) {
             entry.jvmLock.unlock();
             throw e;

@@ -58,7 +58,7 @@ class MemoryStoreHttpTest {
     @Test
     void anUnknownStoreKindStopsTheStartWithItsName() {
         assertThatThrownBy(() -> RunningApp.start(dataDir, "--govflow.store.kind=floppy").close())
-                .hasStackTraceContaining("govflow.store.kind must be 'file' or 'memory'");
+                .hasStackTraceContaining("govflow.store.kind must be 'file', 'postgres' or 'memory'");
         assertThat(Files.exists(dataDir.resolve("agent_metadata.json"))).isFalse();
     }
 }
