@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.utility.LogUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -185,7 +189,7 @@ class ClusterIT {
     void noAcknowledgedUpdateIsLostWhenAReplicaIsKilledMidLoad() throws Exception {
         long seed = Long.getLong("it.cluster.seed", System.nanoTime());
         System.out.println("cluster load seed " + seed + " (-Dit.cluster.seed=" + seed + " repeats it)");
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (int n = 0; n < ClusterLoad.AGENTS; n++) {
             String agent = "it_cluster_agent_" + n;
             keys.put(agent, api.register(agent, ADMIN_TOKEN));
@@ -193,14 +197,18 @@ class ClusterIT {
 
         ClusterLoad load = new ClusterLoad(api, keys, seed);
         load.awaitAcknowledged(30, Duration.ofMinutes(2));
+        assertThat(updatesServedBy(KILLED)).as("round robin: %s took updates before the kill", KILLED)
+                .isPositive();
         String killed = compose.containerId(KILLED);
         GovflowImage.docker().killContainerCmd(killed).exec();
         long atKill = load.acknowledgedCount();
         load.awaitAcknowledged(atKill + 40, Duration.ofMinutes(2));
         load.stop();
-        System.out.printf("cluster load: %d updates acknowledged (%d before the kill), %d answers repeated"
-                + " after a lost connection or a balancer error%n", load.acknowledgedCount(), atKill,
-                load.repeated());
+        System.out.printf("cluster load: %d updates acknowledged (%d before the kill), %d answers repeated by the"
+                + " client after a lost connection or a 502/503/504, %d requests retried by the balancer%n",
+                load.acknowledgedCount(), atKill, load.repeated(), balancerRetries());
+        assertThat(balancerLog()).as("the balancer took %s out", KILLED)
+                .contains("Server replicas/" + KILLED + " is DOWN");
 
         assertThat(load.failure()).as("every update is acknowledged in the end (seed %d)", seed).isNull();
         for (Map.Entry<String, String> agent : keys.entrySet()) {
@@ -224,6 +232,67 @@ class ClusterIT {
             assertThat(update.status()).as("update %d after the kill: %s", n, update.text()).isEqualTo(200);
         }
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
+    /** {@code docker start} of the killed replica: once ready again the balancer sends it requests again. */
+    @Test
+    @Order(4)
+    void theKilledReplicaRejoinsOnceReady() throws Exception {
+        String agent = "it_cluster_rejoin";
+        String key = api.register(agent, ADMIN_TOKEN);
+        String container = compose.containerId(KILLED);
+        GovflowImage.docker().startContainerCmd(container).exec();
+        GovflowImage.awaitDockerHealthy(container, GovflowImage.STARTUP_TIMEOUT);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!balancerLog().contains("Server replicas/" + KILLED + " is UP") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        long before = updatesServedBy(KILLED);
+        for (int n = 1; n <= 10; n++) {
+            GovflowApi.Response update = api.update(agent, key, UUID.randomUUID().toString());
+            assertThat(update.status()).as("update %d: %s", n, update.text()).isEqualTo(200);
+            assertThat(update.json().at("/metrics/updates").asLong()).isEqualTo(n);
+        }
+        assertThat(updatesServedBy(KILLED)).as("updates %s served after its restart", KILLED)
+                .isGreaterThan(before);
+        assertThat(historySeqs(agent, key)).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    }
+
+    /** The balancer's log (haproxy.cfg: one line per request, plus the replicas' state changes). */
+    private static String balancerLog() {
+        return LogUtils.getOutput(GovflowImage.docker(), compose.containerId("balancer"),
+                OutputFrame.OutputType.STDOUT, OutputFrame.OutputType.STDERR);
+    }
+
+    /** Updates (POST .../updates) that {@code replica} answered with 200, by the balancer's log. */
+    private static long updatesServedBy(String replica) {
+        return requestLines()
+                .filter(fields -> fields[3].equals("replicas/" + replica) && fields[5].equals("200")
+                        && fields[12].equals("\"POST") && fields[13].endsWith("/updates"))
+                .count();
+    }
+
+    /**
+     * Requests the balancer sent more than once (the last counter of its log lines, {@code +} first when
+     * redispatched to the other replica): after a connection failed, or a keyed update or a safe request whose
+     * replica died without answering.
+     */
+    private static long balancerRetries() {
+        return requestLines()
+                .map(fields -> fields[10].substring(fields[10].lastIndexOf('/') + 1))
+                .filter(retries -> !retries.equals("0"))
+                .count();
+    }
+
+    /**
+     * The request lines of the balancer's log, split at spaces: client, date, frontend, backend/server, timers,
+     * status, bytes, cookies (2), termination state, connection counters (actconn/feconn/beconn/srv_conn/retries),
+     * queues, then the request line.
+     */
+    private static Stream<String[]> requestLines() {
+        return balancerLog().lines()
+                .map(line -> line.split(" "))
+                .filter(fields -> fields.length > 13 && fields[2].equals("govflow"));
     }
 
     private static List<Long> historySeqs(String agent, String key) throws IOException, InterruptedException {
