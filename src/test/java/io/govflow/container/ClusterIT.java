@@ -153,12 +153,12 @@ class ClusterIT {
         try (Connection connection = connect("govflow", "govflow_app", app);
                 Statement statement = connection.createStatement()) {
             assertThat(single(statement, "SELECT count(*) FROM agent_metadata")).isNotNull();
-            assertThat(single(statement, "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls"
-                    + " FROM pg_roles WHERE rolname = current_user")).isEqualTo("f");
-            assertThat(single(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database"
-                    + " WHERE datname = current_database()")).isEqualTo("govflow_owner");
-            assertThat(single(statement, "SELECT has_schema_privilege('public', 'CREATE')")).isEqualTo("f");
-            assertThat(single(statement, "SELECT has_database_privilege('govflow', 'CREATE')")).isEqualTo("f");
+            assertQuery(statement, "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls"
+                    + " FROM pg_roles WHERE rolname = current_user", "f");
+            assertQuery(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database"
+                    + " WHERE datname = current_database()", "govflow_owner");
+            assertQuery(statement, "SELECT has_schema_privilege('public', 'CREATE')", "f");
+            assertQuery(statement, "SELECT has_database_privilege('govflow', 'CREATE')", "f");
             assertThatThrownBy(() -> statement.execute("CREATE TABLE intruder (id int)"))
                     .isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(e.getSQLState()).isEqualTo("42501"));
@@ -168,9 +168,8 @@ class ClusterIT {
         }
         try (Connection connection = connect("govflow", "govflow_owner", owner);
                 Statement statement = connection.createStatement()) {
-            assertThat(single(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
-                    .isEqualTo("f");
-            assertThat(single(statement, "SELECT has_schema_privilege('public', 'CREATE')")).isEqualTo("t");
+            assertQuery(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", "f");
+            assertQuery(statement, "SELECT has_schema_privilege('public', 'CREATE')", "t");
         }
         assertThatThrownBy(() -> connect("postgres", "govflow_app", app).close())
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
@@ -188,7 +187,8 @@ class ClusterIT {
     @Order(3)
     void noAcknowledgedUpdateIsLostWhenAReplicaIsKilledMidLoad() throws Exception {
         long seed = Long.getLong("it.cluster.seed", System.nanoTime());
-        System.out.println("cluster load seed " + seed + " (-Dit.cluster.seed=" + seed + " repeats it)");
+        System.out.println("cluster load seed " + seed + " (-Dit.cluster.seed=" + seed
+                + " repeats the writers' choice of agents)");
         Map<String, String> keys = new LinkedHashMap<>();
         for (int n = 0; n < ClusterLoad.AGENTS; n++) {
             String agent = "it_cluster_agent_" + n;
@@ -307,6 +307,10 @@ class ClusterIT {
     private static Connection connect(String database, String user, String password) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
                 user, password);
+    }
+
+    private static void assertQuery(Statement statement, String sql, String expected) throws SQLException {
+        assertThat(single(statement, sql)).as(sql).isEqualTo(expected);
     }
 
     private static String single(Statement statement, String sql) throws SQLException {
