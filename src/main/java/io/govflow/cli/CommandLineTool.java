@@ -26,6 +26,11 @@ interface CommandLineTool {
         /** The data directory the context is built for ({@code govflow.data-dir}). */
         Path dataDir();
 
+        /** Settings the command itself adds to its context (e.g. the store it works on). */
+        default List<String> settings() {
+            return List.of();
+        }
+
         /** @return the process exit status (0 = success) */
         int run(BeanFactory beans, PrintStream out, PrintStream err);
     }

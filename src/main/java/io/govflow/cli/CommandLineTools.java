@@ -23,7 +23,8 @@ public final class CommandLineTools {
 
     static final int USAGE_ERROR = 2;
     private static final Map<String, CommandLineTool> TOOLS = new TreeMap<>(
-            Map.of("validate-exports", new ValidateExportsTool(), "migrate", new MigrateCommand()));
+            Map.of("validate-exports", new ValidateExportsTool(), "migrate", new MigrateCommand(), "migrate-store",
+                    new StoreTransferCommand.Import(), "export-store", new StoreTransferCommand.Export()));
     private static final Set<String> HELP = Set.of("--help", "-h");
 
     private CommandLineTools() {
@@ -54,8 +55,9 @@ public final class CommandLineTools {
         if (invocation == null) {
             return USAGE_ERROR;
         }
-        try (ConfigurableApplicationContext context = ToolContext.start(invocation.dataDir(),
-                arguments.properties())) {
+        List<String> settings = new java.util.ArrayList<>(arguments.properties());
+        settings.addAll(invocation.settings());
+        try (ConfigurableApplicationContext context = ToolContext.start(invocation.dataDir(), settings)) {
             return invocation.run(context.getBeanFactory(), out, err);
         } catch (BeansException e) {
             // an invalid setting surfaces when the first bean that needs it is created

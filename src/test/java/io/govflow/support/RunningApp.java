@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.govflow.GovflowApplication;
 import io.govflow.flow.update.Checkpointer;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +23,8 @@ public final class RunningApp implements AutoCloseable {
     private final Path dataDir;
     private final List<String> extraArgs;
     private ConfigurableApplicationContext context;
+    /** The app's database while the suites run on the PostgreSQL store ({@link StoreUnderTest}); kept on restart. */
+    private PostgresTestServer.@Nullable Database database;
 
     private RunningApp(Path dataDir, List<String> extraArgs) {
         this.dataDir = dataDir;
@@ -37,8 +41,25 @@ public final class RunningApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--govflow.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
         args.addAll(UnlimitedRates.except(extraArgs));
+        args.addAll(storeArgs());
         args.addAll(extraArgs);
         context = new SpringApplication(GovflowApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The store's settings when the suites run on PostgreSQL: a fresh database holding the data directory. */
+    private List<String> storeArgs() {
+        if (!StoreUnderTest.postgres() || extraArgs.stream().anyMatch(arg -> arg.startsWith("--govflow.store.kind="))) {
+            return List.of();
+        }
+        if (database == null) {
+            database = StoreUnderTest.databaseFor(dataDir);
+        }
+        return database.appArgs();
+    }
+
+    /** The database of this app (the PostgreSQL store), or null on the file store. */
+    public PostgresTestServer.@Nullable Database database() {
+        return database;
     }
 
     public void restart() {

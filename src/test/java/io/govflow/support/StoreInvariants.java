@@ -18,7 +18,13 @@ import io.govflow.store.agent.LogScan;
 import io.govflow.store.agent.MetadataRepository;
 import io.govflow.store.agent.StateFile;
 import io.govflow.store.agent.StateFileRepository;
+import io.govflow.store.agent.MetadataStore;
+import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLog;
+import io.govflow.store.agent.UpdateLogStore;
+import io.govflow.store.postgres.PostgresMetadataStore;
+import io.govflow.store.postgres.PostgresStateStore;
+import io.govflow.store.postgres.PostgresUpdateLog;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.agent.MetadataCodec;
 import io.govflow.store.agent.StateFileCodec;
@@ -40,9 +46,10 @@ import io.govflow.store.io.StoreHealth;
 public final class StoreInvariants {
 
     private final DataDirectory dir;
-    private final UpdateLog log;
-    private final StateFileRepository states;
-    private final MetadataRepository metadata;
+    private final UpdateLogStore log;
+    private final StateStore states;
+    private final MetadataStore metadata;
+    private final boolean files;
 
     public StoreInvariants(Path dataDir) {
         this.dir = new DataDirectory(dataDir);
@@ -50,6 +57,16 @@ public final class StoreInvariants {
         StoreJson json = new StoreJson();
         AtomicFileWriter files = new AtomicFileWriter(health);
         AtomicJsonWriter writer = new AtomicJsonWriter(files, json);
+        var database = StoreUnderTest.databaseOf(dataDir);
+        this.files = database.isEmpty();
+        if (database.isPresent()) {
+            // the suites on the PostgreSQL store: the same invariants, read from the application's database
+            var db = StoreUnderTest.storeAccess(database.get());
+            this.log = new PostgresUpdateLog(db, json);
+            this.states = new PostgresStateStore(db, new StateFileCodec(json));
+            this.metadata = new PostgresMetadataStore(db, new MetadataCodec(json), json);
+            return;
+        }
         LockManager locks = new LockManager(dir, Duration.ofSeconds(5), Duration.ofMillis(100));
         this.log = new UpdateLog(dir, files, health, json, Clock.systemUTC());
         this.states = new StateFileRepository(dir, writer, new StateFileCodec(json), health);
@@ -76,7 +93,9 @@ public final class StoreInvariants {
             assertThat(state.timestampHistory().get(state.timestampHistory().size() - 1))
                     .isEqualTo(last.get(0).ts());
         });
-        DataDirChecks.assertNoTempFilesExceptYoungOrphans(dir.root());
+        if (files) {
+            DataDirChecks.assertNoTempFilesExceptYoungOrphans(dir.root());
+        }
     }
 
     /** While instances run: every log contiguous, every checkpoint at or behind its log (lagging, never ahead). */

@@ -148,13 +148,14 @@ public final class LockManager {
     }
 
     /**
-     * Unlinks the lock file of a lock the current thread holds, before it is released. Any other process waiting
+     * Unlinks the lock file of a lock the current thread holds, before it is released (nothing to do when the
+     * locks are not lock files). Any other process waiting
      * on the old file finds it replaced after locking and retries on a new one, so two holders never coexist.
      */
     public void deleteHeldLockFile(LockHandle handle) {
         Entry entry = handle.entry();
         if (shared != null) {
-            throw new IllegalStateException("lock files are not used by this store");
+            return; // no lock file: the shared layer's lock ends with its release
         }
         if (!entry.jvmLock.isHeldByCurrentThread() || entry.channel == null) {
             throw new IllegalStateException("lock " + handle.key() + " is not held by this thread");

@@ -78,6 +78,12 @@ public class PostgresStoreConfiguration {
         return new PostgresMetadataStore(db, codec, json);
     }
 
+    @Bean
+    StoreTransfer storeTransfer(PostgresMetadataStore metadata, PostgresUpdateLog logs, PostgresStateStore states,
+            MetadataCodec metadataCodec, StateFileCodec stateCodec, ObjectProvider<DocumentTransfer> documents) {
+        return new StoreTransfer(metadata, logs, states, metadataCodec, stateCodec, documents.orderedStream().toList());
+    }
+
     /** The metadata store every flow uses: the table, keeping each agent's lifecycle events bounded. */
     @Bean
     @Primary

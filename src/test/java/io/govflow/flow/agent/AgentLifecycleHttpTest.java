@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -148,6 +149,7 @@ class AgentLifecycleHttpTest {
         assertThat(lastEvent(after).get("event").asString()).isEqualTo("resumed");
     }
 
+    @FileStoreOnly
     @Test
     void pauseDecisionPausesThenUnsafeResumeIsRefusedAndSafeResumeRecordsConditions() throws Exception {
         String key = register("pause_agent", List.of());

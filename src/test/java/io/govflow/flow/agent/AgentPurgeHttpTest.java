@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -29,6 +30,7 @@ class AgentPurgeHttpTest {
     @TempDir
     Path dataDir;
 
+    @FileStoreOnly
     @Test
     void aDeletedAgentIsPurgedForGoodAndItsIdCanBeRegisteredAfresh() throws Exception {
         try (RunningApp app = start()) {

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.export.GeneratedLogs;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
@@ -209,6 +210,7 @@ class ExportHttpTest {
         assertThat(snapshotOutsideExports()).isEqualTo(before);
     }
 
+    @FileStoreOnly
     @Test
     void inlineHistoryAboveTheLimitPointsToTheDownload() throws IOException {
         Path log = dataDir.resolve("agents/long_agent_updates.jsonl");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.support.ApiClient;
@@ -35,6 +36,7 @@ class ReferenceDataServedTest {
     @TempDir
     Path temp;
 
+    @FileStoreOnly
     @Test
     void referenceDataDirectoryIsServedAsItIs() throws Exception {
         Path data = TestFiles.copyFixture("reference-data", temp);

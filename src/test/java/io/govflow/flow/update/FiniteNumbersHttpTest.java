@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.support.ApiClient;
@@ -47,6 +48,7 @@ class FiniteNumbersHttpTest {
         }
     }
 
+    @FileStoreOnly
     @Test
     void aStateFileHoldingNaNIsAnErrorInTheConsistencyReport() throws Exception {
         String admin = "finite-admin-token-0123456789";

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.store.agent.UpdateLogEntry;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
@@ -131,6 +132,7 @@ class UpdateFlowHttpTest {
         assertThat(Files.exists(dataDir.resolve("agents/.reader_agent_state.lock"))).isFalse();
     }
 
+    @FileStoreOnly
     @Test
     void credentialsAreCheckedAndNeverLeak(CapturedOutput output) throws Exception {
         String key = client.register("auth_agent");
