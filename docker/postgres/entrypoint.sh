@@ -7,11 +7,11 @@ set -euo pipefail
 
 : "${PGDATA:?PGDATA must be set}"
 
-# A secret from the file the environment variable $1 names; the variable must be set and the file readable.
+# The file the environment variable $1 names: it must be set, and the file readable and not empty.
 secret_file() {
   local variable=$1 file=${!1:-}
-  if [[ -z "$file" || ! -r "$file" ]]; then
-    echo "$variable must name a readable file (a compose secret, e.g. /run/secrets/...)" >&2
+  if [[ -z "$file" || ! -r "$file" || ! -s "$file" ]]; then
+    echo "$variable must name a readable, non-empty file (a compose secret, e.g. /run/secrets/...)" >&2
     exit 1
   fi
   echo "$file"
@@ -20,6 +20,9 @@ secret_file() {
 initialise() {
   local superuser_password
   superuser_password="$(secret_file POSTGRES_PASSWORD_FILE)"
+  # every secret is checked before initdb: a half-initialised data directory would never be completed
+  secret_file GOVFLOW_OWNER_PASSWORD_FILE >/dev/null
+  secret_file GOVFLOW_APP_PASSWORD_FILE >/dev/null
   echo "first start: initialising $PGDATA"
   initdb --pgdata="$PGDATA" --username=postgres --pwfile="$superuser_password" --encoding=UTF8 --no-locale \
     --auth-local=peer --auth-host=scram-sha-256 >/dev/null

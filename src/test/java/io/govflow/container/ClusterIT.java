@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PruneType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -108,6 +109,9 @@ class ClusterIT {
             if (result.exitCode() != 0) {
                 System.out.println(compose.describe() + " down failed:\n" + result.output());
             }
+            // the first stage of the replicas' image build (the Dockerfile labels it), left dangling
+            GovflowImage.docker().pruneCmd(PruneType.IMAGES).withDangling(true)
+                    .withLabelFilter("io.govflow.stage=layers").exec();
             compose.deleteTempFiles();
         }
         if (envFile != null) {
