@@ -4,12 +4,17 @@
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${app_role}";
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "${app_role}";
 
--- One row per agent: the metadata record in its JSON shape (unknown fields kept); status beside it for queries.
+-- Documents are kept twice: their exact JSON text (what the service reads; unknown fields kept) and the same
+-- document as jsonb for queries. jsonb cannot hold every JSON text a client may send (the escapes \u0000 and a lone
+-- surrogate such as \ud800, which the file store keeps): such a document has a NULL jsonb column.
+
+-- One row per agent: the metadata record; status beside it for queries.
 CREATE TABLE agent_metadata (
-    agent_id   text        NOT NULL PRIMARY KEY,
-    status     text        NOT NULL,
-    record     jsonb       NOT NULL,
-    changed_at timestamptz NOT NULL DEFAULT now()
+    agent_id    text        NOT NULL PRIMARY KEY,
+    status      text        NOT NULL,
+    record_text text        NOT NULL,
+    record      jsonb,
+    changed_at  timestamptz NOT NULL DEFAULT now()
 );
 
 -- The head of each agent's update log: the row an append locks (FOR UPDATE), so seqs stay contiguous across
@@ -35,7 +40,8 @@ CREATE TABLE update_log (
 CREATE TABLE agent_state (
     agent_id     text   NOT NULL PRIMARY KEY,
     update_count bigint NOT NULL,
-    state        jsonb  NOT NULL
+    state_text   text   NOT NULL,
+    state        jsonb
 );
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON agent_metadata, update_log_head, update_log, agent_state TO "${app_role}";

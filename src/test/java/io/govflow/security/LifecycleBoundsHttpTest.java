@@ -2,11 +2,10 @@ package io.govflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.govflow.store.io.StoreJson;
+import io.govflow.support.StoreInvariants;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -53,8 +52,7 @@ class LifecycleBoundsHttpTest {
 
     private static JsonNode metadataOnDisk(String agentId, String lastReason) throws Exception {
         // an operator change is in the metadata file before its answer
-        JsonNode all = new StoreJson().parseObject(Files.readAllBytes(dataDir.resolve("agent_metadata.json")));
-        JsonNode record = all.get(agentId);
+        JsonNode record = new StoreInvariants(dataDir).storedRecord(agentId);
         JsonNode events = record.get("lifecycle_events");
         assertThat(events.get(events.size() - 1).get("reason").asString()).isEqualTo(lastReason);
         return record;

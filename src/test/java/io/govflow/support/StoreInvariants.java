@@ -77,6 +77,22 @@ public final class StoreInvariants {
         return metadata.readAll();
     }
 
+    /** The agent's metadata record as stored (the file's entry, or the row's JSON text); null without one. */
+    public tools.jackson.databind.@org.jspecify.annotations.Nullable JsonNode storedRecord(String agentId) {
+        StoreJson json = new StoreJson();
+        var database = StoreUnderTest.databaseOf(dir.root());
+        if (database.isPresent()) {
+            java.util.List<String> rows = StoreUnderTest.storeAccess(database.get()).read(jdbc -> jdbc.queryForList(
+                    "SELECT record_text FROM agent_metadata WHERE agent_id = ?", String.class, agentId));
+            return rows.isEmpty() ? null : json.parse(rows.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try {
+            return json.parseObject(Files.readAllBytes(dir.metadataFile())).get(agentId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public List<UpdateLogEntry> logOf(String agentId) {
         return log.readTail(agentId, Integer.MAX_VALUE);
     }

@@ -16,7 +16,7 @@ import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateStore;
 import io.govflow.store.agent.UpdateLogStore;
-import io.govflow.store.context.ContextRepository;
+import io.govflow.store.context.ContextStore;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -42,7 +42,7 @@ public class AgentPurge {
     private final MetadataStore metadata;
     private final StateStore stateFiles;
     private final UpdateLogStore updateLogs;
-    private final ContextRepository contexts;
+    private final ContextStore contexts;
     private final AgentBackups backups;
     private final EffectiveRecords effectiveRecords;
     private final AgentCaches caches;
@@ -50,7 +50,7 @@ public class AgentPurge {
     private final Clock clock;
 
     public AgentPurge(LockManager locks, MetadataStore metadata, StateStore stateFiles, UpdateLogStore updateLogs,
-            ContextRepository contexts, AgentBackups backups, EffectiveRecords effectiveRecords, AgentCaches caches,
+            ContextStore contexts, AgentBackups backups, EffectiveRecords effectiveRecords, AgentCaches caches,
             StoreHealth storeHealth, Clock clock) {
         this.locks = locks;
         this.metadata = metadata;

@@ -16,7 +16,7 @@ import io.govflow.store.context.CanonicalJson;
 import io.govflow.store.context.ContextEnvelope;
 import io.govflow.store.context.ContextEnvelopeCodec;
 import io.govflow.store.context.ContextManifest;
-import io.govflow.store.context.ContextRepository;
+import io.govflow.store.context.ContextStore;
 import io.govflow.store.context.ManifestEntry;
 import io.govflow.store.io.Timestamps;
 
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 public class ContextReadFlow {
 
     private final Tenants tenants;
-    private final ContextRepository repository;
+    private final ContextStore repository;
     private final DocumentCheck check;
     private final ContextSources sources;
     private final Materializer materializer;
@@ -42,7 +42,7 @@ public class ContextReadFlow {
     private final CanonicalJson canonical;
     private final Clock clock;
 
-    public ContextReadFlow(Tenants tenants, ContextRepository repository, DocumentCheck check,
+    public ContextReadFlow(Tenants tenants, ContextStore repository, DocumentCheck check,
             ContextSources sources, Materializer materializer, SemanticFallback semantic,
             ContextEnvelopeCodec codec, CanonicalJson canonical, Clock clock) {
         this.tenants = tenants;

@@ -11,7 +11,7 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.context.ContextEnvelope;
 import io.govflow.store.context.ContextEnvelopeCodec;
-import io.govflow.store.context.ContextRepository;
+import io.govflow.store.context.ContextStore;
 import io.govflow.store.context.ManifestEntry.Related;
 import io.govflow.store.io.Timestamps;
 
@@ -29,13 +29,13 @@ public class ContextWriteFlow {
     private final EnvelopeFactory envelopes;
     private final ContextPipelineParts parts;
     private final ContextStoreWrites writes;
-    private final ContextRepository repository;
+    private final ContextStore repository;
     private final ContextEnvelopeCodec codec;
     private final long summaryBudget;
     private final Clock clock;
 
     public ContextWriteFlow(Tenants tenants, EnvelopeFactory envelopes, ContextPipelineParts parts,
-            ContextStoreWrites writes, ContextRepository repository, ContextEnvelopeCodec codec,
+            ContextStoreWrites writes, ContextStore repository, ContextEnvelopeCodec codec,
             ContextProperties properties, Clock clock) {
         this.tenants = tenants;
         this.envelopes = envelopes;

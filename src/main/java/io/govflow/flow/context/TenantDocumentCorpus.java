@@ -6,16 +6,16 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.govflow.store.context.ContextEnvelope;
-import io.govflow.store.context.ContextRepository;
+import io.govflow.store.context.ContextStore;
 
 /** The tenant's other valid context documents (invalid or tampered ones are never searched), whatever the terms. */
 @Component
 class TenantDocumentCorpus implements SearchCorpus {
 
-    private final ContextRepository repository;
+    private final ContextStore repository;
     private final DocumentCheck check;
 
-    TenantDocumentCorpus(ContextRepository repository, DocumentCheck check) {
+    TenantDocumentCorpus(ContextStore repository, DocumentCheck check) {
         this.repository = repository;
         this.check = check;
     }

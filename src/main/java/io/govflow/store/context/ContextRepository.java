@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicFileWriter;
 import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.FileFormatException;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -36,19 +35,16 @@ import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 /**
  * A tenant's context files under {@code workspace/workspace_{agent_id}/agent_context/}. Every path is built from
  * a validated type and checked to sit directly in the tenant's directory; symbolic links are never followed (a
  * linked tenant directory or document reads as absent and refuses writes). Reads never create anything.
  *
- * <p>Mutations must run under {@link #lock(String)} (the per-tenant manifest lock), so that a document, its
- * previous copy and the manifest change together; the mutating methods take the lock themselves as well
- * (reentrant), which makes single calls safe on their own.
+ * <p>The file store's {@link ContextStore}: a {@link #change} runs under {@link #lock(String)} (the per-tenant
+ * manifest lock), so that a document, its previous copy and the manifest change together; the mutating methods
+ * take the lock themselves as well (reentrant), which makes single calls safe on their own.
  */
-public final class ContextRepository {
+public final class ContextRepository implements ContextStore {
 
     /** Larger files are not loaded; they read as damaged. */
     static final long MAX_READ_BYTES = 64L * 1024 * 1024;
@@ -58,8 +54,7 @@ public final class ContextRepository {
     private final AtomicFileWriter writer;
     private final LockManager locks;
     private final StoreHealth health;
-    private final ContextEnvelopeCodec envelopes;
-    private final ManifestCodec manifests;
+    private final ManifestRebuild manifests;
 
     public ContextRepository(DataDirectory dataDirectory, AtomicFileWriter writer, LockManager locks,
             StoreHealth health, StoreJson json) {
@@ -67,8 +62,7 @@ public final class ContextRepository {
         this.writer = writer;
         this.locks = locks;
         this.health = health;
-        this.envelopes = new ContextEnvelopeCodec(json);
-        this.manifests = new ManifestCodec(json);
+        this.manifests = new ManifestRebuild(json);
     }
 
     /** The per-tenant lock that serializes every change of the tenant's documents and manifest. */
@@ -78,10 +72,12 @@ public final class ContextRepository {
         return locks.acquire(LockKey.contextManifest(agentId));
     }
 
+    @Override
     public Optional<byte[]> readDocument(String agentId, String type) {
         return read(agentId, ContextFileNames.document(type));
     }
 
+    @Override
     public Optional<byte[]> readPrevious(String agentId, String type) {
         return read(agentId, ContextFileNames.previous(type));
     }
@@ -112,6 +108,7 @@ public final class ContextRepository {
      * id registered afresh after a purge starts without them; returns how many were removed. Symbolic links are
      * removed themselves, never followed.
      */
+    @Override
     public int deleteAll(String agentId) {
         try (LockHandle ignored = lock(agentId)) {
             Optional<Path> dir = readableDir(agentId);
@@ -148,6 +145,7 @@ public final class ContextRepository {
     }
 
     /** Types that have a current document file, sorted. */
+    @Override
     public List<String> storedTypes(String agentId) {
         Optional<Path> dir = readableDir(agentId);
         if (dir.isEmpty()) {
@@ -173,58 +171,72 @@ public final class ContextRepository {
      * The tenant's manifest. A missing manifest, or one that does not parse or names another tenant, is rebuilt
      * in memory from the documents on disk (the next write stores the rebuilt one).
      */
+    @Override
     public ContextManifest manifest(String agentId) {
-        Optional<byte[]> content = read(agentId, ContextFileNames.MANIFEST);
-        if (content.isPresent()) {
-            try {
-                ContextManifest manifest = manifests.decode(content.get());
-                if (manifest.agentId().equals(agentId)) {
-                    return manifest;
-                }
-                LOG.warn("Context manifest of {} names another tenant; rebuilding it", LogText.safe(agentId));
-            } catch (FileFormatException e) {
-                LOG.warn("Context manifest of {} is damaged ({}); rebuilding it", LogText.safe(agentId),
-                        LogText.safe(e.getMessage()));
-            }
-        }
-        return rebuild(agentId);
+        return manifests.readOrRebuild(agentId, read(agentId, ContextFileNames.MANIFEST),
+                () -> currentDocuments(agentId));
     }
 
     public void writeManifest(ContextManifest manifest) {
         write(manifest.agentId(), ContextFileNames.MANIFEST, manifests.encode(manifest));
     }
 
-    /** The manifest entry describing an envelope as it is stored. */
-    public ManifestEntry entryOf(ContextEnvelope envelope) {
-        ObjectNode m = envelope.m();
-        List<ManifestEntry.Related> related = new ArrayList<>();
-        JsonNode links = envelope.dc() == null ? null : envelope.dc().get("related_documents");
-        if (links != null && links.isArray()) {
-            for (JsonNode link : links) {
-                if (link.path("t").isString()) {
-                    related.add(new ManifestEntry.Related(link.get("t").stringValue(),
-                            link.path("reason").asString("")));
-                }
-            }
+    @Override
+    public <T> T change(String agentId, Function<ContextChange, T> work) {
+        try (LockHandle ignored = lock(agentId)) {
+            return work.apply(new LockedChange(agentId));
         }
-        List<String> q = new ArrayList<>();
-        m.path("q").forEach(hint -> {
-            if (hint.isString()) {
-                q.add(hint.stringValue());
-            }
-        });
-        return new ManifestEntry(envelope.ts(), envelope.src(), m.path("db").asLong(0), m.path("sb").asLong(0),
-                m.path("h").asString(""), q, related);
     }
 
-    private ContextManifest rebuild(String agentId) {
-        SortedMap<String, ManifestEntry> entries = new TreeMap<>();
-        for (String type : storedTypes(agentId)) {
-            readDocument(agentId, type).map(envelopes::decode).map(ContextEnvelopeCodec.Decoded::envelope)
-                    .filter(envelope -> envelope.u().equals(agentId) && envelope.t().equals(type))
-                    .ifPresent(envelope -> entries.put(type, entryOf(envelope)));
+    /** The tenant's files while {@link #change} holds its lock. */
+    private final class LockedChange implements ContextChange {
+
+        private final String agentId;
+
+        LockedChange(String agentId) {
+            this.agentId = agentId;
         }
-        return new ContextManifest(agentId, "", entries);
+
+        @Override
+        public Optional<byte[]> readDocument(String type) {
+            return ContextRepository.this.readDocument(agentId, type);
+        }
+
+        @Override
+        public void writeDocument(String type, byte[] content) {
+            ContextRepository.this.writeDocument(agentId, type, content);
+        }
+
+        @Override
+        public void writePrevious(String type, byte[] content) {
+            ContextRepository.this.writePrevious(agentId, type, content);
+        }
+
+        @Override
+        public boolean delete(String type) {
+            return ContextRepository.this.delete(agentId, type);
+        }
+
+        @Override
+        public ContextManifest manifest() {
+            return ContextRepository.this.manifest(agentId);
+        }
+
+        @Override
+        public void writeManifest(ContextManifest manifest) {
+            if (!manifest.agentId().equals(agentId)) {
+                throw new IllegalArgumentException("the manifest of another tenant");
+            }
+            ContextRepository.this.writeManifest(manifest);
+        }
+    }
+
+    private Map<String, byte[]> currentDocuments(String agentId) {
+        Map<String, byte[]> documents = new TreeMap<>();
+        for (String type : storedTypes(agentId)) {
+            readDocument(agentId, type).ifPresent(content -> documents.put(type, content));
+        }
+        return documents;
     }
 
     private Optional<byte[]> read(String agentId, String fileName) {

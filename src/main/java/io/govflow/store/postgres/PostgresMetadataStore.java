@@ -134,8 +134,10 @@ public final class PostgresMetadataStore implements MetadataStore {
         String agentId = SafeIds.agentId(record.agentId());
         db.inTransaction(jdbc -> {
             bumpVersion(jdbc);
-            int inserted = jdbc.update("INSERT INTO agent_metadata (agent_id, status, record) VALUES (?, ?, ?::jsonb) "
-                    + "ON CONFLICT (agent_id) DO NOTHING", agentId, record.status().word(), document(record));
+            String document = document(record);
+            int inserted = jdbc.update("INSERT INTO agent_metadata (agent_id, status, record_text, record) "
+                    + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (agent_id) DO NOTHING", agentId, record.status().word(),
+                    document, JsonbText.jsonbOrNull(document));
             if (inserted == 0) {
                 throw GovflowException.withDetails(ErrorCode.AGENT_EXISTS, Map.of("agent_id", agentId), agentId);
             }
@@ -182,9 +184,11 @@ public final class PostgresMetadataStore implements MetadataStore {
     public void putDamaged(MetadataFile.DamagedRecord damaged) {
         db.inTransaction(jdbc -> {
             bumpVersion(jdbc);
-            jdbc.update("INSERT INTO agent_metadata (agent_id, status, record) VALUES (?, 'damaged', ?::jsonb) "
-                    + "ON CONFLICT (agent_id) DO UPDATE SET status = 'damaged', record = EXCLUDED.record, "
-                    + "changed_at = now()", damaged.agentId(), json.mapper().writeValueAsString(damaged.stored()));
+            String document = json.mapper().writeValueAsString(damaged.stored());
+            jdbc.update("INSERT INTO agent_metadata (agent_id, status, record_text, record) "
+                    + "VALUES (?, 'damaged', ?, ?::jsonb) ON CONFLICT (agent_id) DO UPDATE SET status = 'damaged', "
+                    + "record_text = EXCLUDED.record_text, record = EXCLUDED.record, changed_at = now()",
+                    damaged.agentId(), document, JsonbText.jsonbOrNull(document));
             return null;
         });
     }
@@ -240,9 +244,11 @@ public final class PostgresMetadataStore implements MetadataStore {
     }
 
     private void write(JdbcTemplate jdbc, AgentRecord record) {
-        jdbc.update("INSERT INTO agent_metadata (agent_id, status, record) VALUES (?, ?, ?::jsonb) "
-                + "ON CONFLICT (agent_id) DO UPDATE SET status = EXCLUDED.status, record = EXCLUDED.record, "
-                + "changed_at = now()", record.agentId(), record.status().word(), document(record));
+        String document = document(record);
+        jdbc.update("INSERT INTO agent_metadata (agent_id, status, record_text, record) VALUES (?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT (agent_id) DO UPDATE SET status = EXCLUDED.status, record_text = EXCLUDED.record_text, "
+                + "record = EXCLUDED.record, changed_at = now()", record.agentId(), record.status().word(), document,
+                JsonbText.jsonbOrNull(document));
     }
 
     private static void bumpVersion(JdbcTemplate jdbc) {
@@ -250,12 +256,12 @@ public final class PostgresMetadataStore implements MetadataStore {
     }
 
     private static List<Row> select(JdbcTemplate jdbc, String tail, Object... args) {
-        return jdbc.query("SELECT agent_id, record::text FROM agent_metadata " + tail,
+        return jdbc.query("SELECT agent_id, record_text FROM agent_metadata " + tail,
                 (rs, n) -> new Row(rs.getString(1), rs.getString(2)), args);
     }
 
     private static List<Row> selectIds(JdbcTemplate jdbc, Collection<String> ids) {
-        return jdbc.query("SELECT agent_id, record::text FROM agent_metadata WHERE agent_id = ANY (?) "
+        return jdbc.query("SELECT agent_id, record_text FROM agent_metadata WHERE agent_id = ANY (?) "
                 + "ORDER BY agent_id FOR UPDATE", (rs, n) -> new Row(rs.getString(1), rs.getString(2)),
                 (Object) ids.toArray(String[]::new));
     }

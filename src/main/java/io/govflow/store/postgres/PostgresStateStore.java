@@ -31,7 +31,7 @@ public final class PostgresStateStore implements StateStore {
     @Override
     public Optional<StateFile> read(String agentId) {
         List<String> documents = db.read(jdbc -> jdbc.queryForList(
-                "SELECT state::text FROM agent_state WHERE agent_id = ?", String.class, agentId));
+                "SELECT state_text FROM agent_state WHERE agent_id = ?", String.class, agentId));
         if (documents.isEmpty()) {
             return Optional.empty();
         }
@@ -57,11 +57,12 @@ public final class PostgresStateStore implements StateStore {
     @Override
     public void write(String agentId, StateFile state) {
         String document = new String(codec.format(state), StandardCharsets.UTF_8);
-        db.read(jdbc -> jdbc.update("INSERT INTO agent_state (agent_id, update_count, state) VALUES (?, ?, ?::jsonb) "
-                + "ON CONFLICT (agent_id) DO UPDATE SET update_count = EXCLUDED.update_count, state = EXCLUDED.state "
+        db.read(jdbc -> jdbc.update("INSERT INTO agent_state (agent_id, update_count, state_text, state) "
+                + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (agent_id) DO UPDATE SET "
+                + "update_count = EXCLUDED.update_count, state_text = EXCLUDED.state_text, state = EXCLUDED.state "
                 // a checkpoint never moves back: a replica with an older view does not undo a newer one
                 + "WHERE agent_state.update_count <= EXCLUDED.update_count",
-                agentId, state.updateCount(), document));
+                agentId, state.updateCount(), document, JsonbText.jsonbOrNull(document)));
     }
 
     @Override

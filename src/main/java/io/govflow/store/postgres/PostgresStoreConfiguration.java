@@ -78,10 +78,12 @@ public class PostgresStoreConfiguration {
         return new PostgresMetadataStore(db, codec, json);
     }
 
+    /** Its own store objects on the database, so that a wrapped store bean (metrics, tests) does not matter. */
     @Bean
-    StoreTransfer storeTransfer(PostgresMetadataStore metadata, PostgresUpdateLog logs, PostgresStateStore states,
-            MetadataCodec metadataCodec, StateFileCodec stateCodec, ObjectProvider<DocumentTransfer> documents) {
-        return new StoreTransfer(metadata, logs, states, metadataCodec, stateCodec, documents.orderedStream().toList());
+    StoreTransfer storeTransfer(PostgresDatabase db, StoreJson json, MetadataCodec metadataCodec,
+            StateFileCodec stateCodec, ObjectProvider<DocumentTransfer> documents) {
+        return new StoreTransfer(new PostgresMetadataStore(db, metadataCodec, json), new PostgresUpdateLog(db, json),
+                new PostgresStateStore(db, stateCodec), metadataCodec, stateCodec, documents.orderedStream().toList());
     }
 
     /** The metadata store every flow uses: the table, keeping each agent's lifecycle events bounded. */

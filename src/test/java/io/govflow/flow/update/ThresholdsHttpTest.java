@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.RunningApp;
@@ -53,6 +54,8 @@ class ThresholdsHttpTest {
             assertThat(decision(app.client(), key)).isEqualTo("proceed");
         }
     }
+
+    @FileStoreOnly
 
     @Test
     void anIdempotentReplayAfterAThresholdChangeReturnsTheFirstAnswer() throws Exception {

@@ -26,7 +26,7 @@ class PostgresMigrationTest {
 
         try (Connection app = DriverManager.getConnection(db.url(), PostgresTestServer.APP,
                 PostgresTestServer.APP_PASSWORD); Statement s = app.createStatement()) {
-            s.execute("INSERT INTO agent_state (agent_id, update_count, state) VALUES ('a1', 0, '{}')");
+            s.execute("INSERT INTO agent_state (agent_id, update_count, state_text) VALUES ('a1', 0, '{}')");
             assertThat(s.executeUpdate("DELETE FROM agent_state WHERE agent_id = 'a1'")).isEqualTo(1);
             assertThatThrownBy(() -> s.execute("CREATE TABLE intruder (x int)")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
