@@ -15,4 +15,9 @@ public class PostgresContextStoreConfiguration {
     PostgresContextStore postgresContextStore(PostgresDatabase database, StoreJson json) {
         return new PostgresContextStore(database, json);
     }
+
+    @Bean
+    DocumentTransfer contextTransfer(PostgresDatabase database, StoreJson json) {
+        return new ContextTransfer(database, new PostgresContextStore(database, json), json);
+    }
 }

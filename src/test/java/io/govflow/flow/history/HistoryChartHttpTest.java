@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.govflow.flow.history.CountingUpdateLogSource.LogReads;
 import io.govflow.flow.history.CountingUpdateLogSource.Read;
 import io.govflow.store.export.GeneratedLogs;
+import io.govflow.support.FileStoreOnly;
 import io.govflow.support.ApiClient;
 import io.govflow.support.ApiClient.Reply;
 import io.govflow.support.DataDir;
@@ -102,6 +103,8 @@ class HistoryChartHttpTest {
         }
     }
 
+    @FileStoreOnly
+
     @Test
     void pauseDecisionsAreMarkedAndLastCountsFromTheEnd() {
         String agent = generated("paused_agent", 700);
@@ -114,6 +117,8 @@ class HistoryChartHttpTest {
         assertThat(tail.children("series-V")).isEqualTo(50);
         assertThat(tail.children("pauses")).isEqualTo(LongStream.rangeClosed(651, 700).filter(s -> s % 7 == 0).count());
     }
+
+    @FileStoreOnly
 
     @Test
     void aboveTwoThousandPointsEachBucketKeepsItsMinimumAndMaximum() {
@@ -135,6 +140,7 @@ class HistoryChartHttpTest {
      * A 100 000-line log whose first line is damaged: a reader that decoded the whole log would answer
      * STATE_CORRUPT. The chart reads the last 10 000 lines only, and nothing else of the log.
      */
+    @FileStoreOnly
     @Test
     void aHundredThousandLineLogIsReadOnlyAtItsEnd() throws IOException {
         String agent = generated("huge_agent", BIG_LOG);

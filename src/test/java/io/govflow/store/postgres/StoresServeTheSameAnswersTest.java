@@ -29,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 class StoresServeTheSameAnswersTest {
 
     private static final String ADMIN = "same-answers-admin-token";
-    /** Fields that name the moment or the request, not the data. */
+    /** Fields that name the moment or the request, not the data (modified_at: when the fixture was copied). */
     private static final Set<String> VOLATILE = Set.of("request_id", "generated_at", "checked_at", "server_time",
-            "now", "uptime_seconds");
+            "now", "uptime_seconds", "modified_at");
 
     @TempDir
     Path temp;
@@ -51,14 +51,14 @@ class StoresServeTheSameAnswersTest {
             ApiClient onFiles = files.client();
             ApiClient onRows = rows.client();
             List<String> agents = new ArrayList<>();
-            onFiles.get("/api/v1/agents?size=500", ADMIN).body().get("agents")
+            onFiles.get("/api/v1/agents?size=100", ADMIN).body().get("agents")
                     .forEach(agent -> agents.add(agent.get("agent_id").asString()));
             assertThat(agents).hasSizeGreaterThan(3);
 
-            List<String> paths = new ArrayList<>(List.of("/api/v1/agents?size=500",
+            List<String> paths = new ArrayList<>(List.of("/api/v1/agents?size=100",
                     "/api/v1/agents?status=active&page=0&size=50", "/api/v1/config/thresholds",
                     "/api/v1/consistency", "/api/v1/exports", "/api/v1/discoveries?q=export%20last%20row&limit=5",
-                    "/api/v1/fleet/summary", "/api/v1/fleet/anomalies", "/api/v1/fleet/agents?size=500"));
+                    "/api/v1/fleet/summary", "/api/v1/fleet/anomalies", "/api/v1/fleet/agents?size=100"));
             for (String id : agents) {
                 String agent = "/api/v1/agents/" + id;
                 paths.addAll(List.of(agent, agent + "/metrics", agent + "/history", agent + "/history?format=csv",
