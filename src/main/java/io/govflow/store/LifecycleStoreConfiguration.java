@@ -23,6 +23,7 @@ import io.govflow.store.thresholds.ThresholdsRepository;
 public class LifecycleStoreConfiguration {
 
     @Bean
+    @OnDataDirectoryStore
     ThresholdsRepository thresholdsRepository(DataDirectory dataDirectory, AtomicJsonWriter writer, LockManager locks,
             StoreJson json, ObjectProvider<Clock> clock) {
         return new ThresholdsRepository(dataDirectory, writer, locks, json, clock.getIfAvailable(Clock::systemUTC));

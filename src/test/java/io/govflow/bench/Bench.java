@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of {@code bench/run}: {@code [--quick] [--profile] [--keep] [--jar PATH] [--results DIR]}. Runs the
- * nine scenarios, prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
+ * scenarios (1 to 9 on the file and in-memory stores, 10 to 13 on a PostgreSQL server the run starts itself, or
+ * skipped with the reason when none can be started), prints the table and writes it as JSON. Exits 1 only when the benchmark itself broke (a scenario
  * crashed, generated data was refused, log lines on disk differ from the 2xx answers), never for a missed goal.
  */
 public final class Bench {
@@ -76,6 +77,7 @@ public final class Bench {
             HistoryChart.run(ctx);
             return Boolean.TRUE;
         });
+        postgres(ctx, durable);
 
         double seconds = (System.nanoTime() - begin) / 1e9;
         results.describe("duration_seconds", Math.round(seconds));
@@ -96,6 +98,29 @@ public final class Bench {
             System.out.println("\nbench/run FAILED: a check above failed (a crash or a count mismatch)");
             System.exit(1);
         }
+    }
+
+    /** Scenarios 10 to 13 on one PostgreSQL server started for them (stopped when this JVM exits). */
+    private static void postgres(BenchContext ctx, @Nullable PhaseResult fileStore) {
+        Results results = ctx.results();
+        System.out.println("== scenarios 10 to 13: starting a PostgreSQL server (load average "
+                + Machine.loadAverage() + ")");
+        PostgresBench pg = PostgresBench.start(results);
+        if (!pg.available()) {
+            System.out.println("   skipped: " + pg.skipReason());
+            return;
+        }
+        PhaseResult reference = step(results, PostgresUpdates.S10,
+                "scenarios 10 and 12: PostgreSQL store, one and two replicas",
+                () -> PostgresUpdates.run(ctx, pg, fileStore));
+        step(results, PostgresFleet.S11, "scenario 11: PostgreSQL history and agent count", () -> {
+            PostgresFleet.run(ctx, pg, reference);
+            return Boolean.TRUE;
+        });
+        step(results, PostgresCommits.S13, "scenario 13: PostgreSQL commits per second", () -> {
+            PostgresCommits.run(ctx, pg);
+            return Boolean.TRUE;
+        });
     }
 
     /** Runs one step; a crash becomes a failed row (the run goes on with what does not depend on it). */

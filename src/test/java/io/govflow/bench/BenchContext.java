@@ -43,6 +43,11 @@ final class BenchContext {
         return profile;
     }
 
+    /** The service's jar, also run for its commands (migrate-store). */
+    Path jar() {
+        return jar;
+    }
+
     Path work() {
         return work;
     }

@@ -50,6 +50,21 @@ final class ClosedLoop {
                 (c, tally) -> LoadClient.update(port, agents.get(c), tally, ledger), server);
     }
 
+    /**
+     * Like {@link #run}, with the clients spread over several replicas of the service round robin: client {@code c}
+     * talks to {@code ports.get(c % ports.size())}. The phase's CPU is that of {@code server} (one replica).
+     */
+    static PhaseResult runSpread(String name, List<Integer> ports, List<Agent> perClient, Duration duration,
+            Ledger ledger, ProcessHandle server) {
+        List<Agent> agents = List.copyOf(perClient);
+        List<Integer> targets = List.copyOf(ports);
+        ClosedLoop loop = new ClosedLoop(name, agents.size(), new LinkedHashSet<>(agents).size(),
+                (c, tally) -> LoadClient.update(targets.get(c % targets.size()), agents.get(c), tally, ledger),
+                server);
+        Sleep.nanos(duration.toNanos());
+        return loop.stop();
+    }
+
     /** {@code clients} clients repeating {@code GET path}: what HTTP and this driver manage without the store. */
     static PhaseResult runGet(String name, int port, String path, int clients, Duration duration,
             ProcessHandle server) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
  * The lines each agent's update log must hold: the lines it had when the service started (generated on disk, or
@@ -49,13 +50,19 @@ final class Ledger {
      * hold up to that many more lines than answered: updates committed whose answer never left.
      */
     LineCheck check(Path dataDir, Collection<String> agentIds, int inFlight) {
+        Path agents = dataDir.resolve("agents");
+        return check(id -> lines(agents.resolve(id + "_updates.jsonl")), agentIds, inFlight);
+    }
+
+    /** The same check against lines counted elsewhere (rows of a database's update log). */
+    LineCheck check(ToLongFunction<String> linesOf, Collection<String> agentIds, int inFlight) {
         long expected = 0;
         long onDisk = 0;
         long committed = 0;
         List<String> mismatches = new ArrayList<>();
         for (String id : agentIds) {
             long want = initialLines.getOrDefault(id, 0L) + acknowledged.getOrDefault(id, new LongAdder()).sum();
-            long have = lines(dataDir.resolve("agents").resolve(id + "_updates.jsonl"));
+            long have = linesOf.applyAsLong(id);
             expected += want;
             onDisk += have;
             committed += committedErrors.getOrDefault(id, new LongAdder()).sum();
@@ -68,6 +75,11 @@ final class Ledger {
 
     LineCheck check(Path dataDir, int inFlight) {
         return check(dataDir, List.copyOf(initialLines.keySet()), inFlight);
+    }
+
+    /** Every agent of the ledger, against lines counted elsewhere. */
+    LineCheck check(ToLongFunction<String> linesOf, int inFlight) {
+        return check(linesOf, List.copyOf(initialLines.keySet()), inFlight);
     }
 
     /** Complete lines (ending with a newline); a torn last line is not one. */

@@ -5,6 +5,7 @@ import static io.govflow.flow.consistency.ConsistencyCodes.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import io.govflow.config.GovflowProperties;
 import io.govflow.error.ErrorCode;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
+import io.govflow.flow.maintenance.StoreKind;
 import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.LogScan;
@@ -25,7 +27,10 @@ import io.govflow.store.check.DataDirectoryScan;
 import io.govflow.store.check.Problem;
 import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.Timestamps;
+import io.govflow.store.postgres.PostgresStateStore;
+import io.govflow.store.postgres.PostgresUpdateLog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +38,8 @@ import org.springframework.stereotype.Service;
  * The full consistency report, on demand: every agent known from metadata or from its files (a legacy state file
  * not yet migrated counts as its state file), checked against the commit invariant of {@code 10-storage.md} §5 and
  * the shape rules of {@code 40-export.md}. Read-only: takes no lock and creates nothing (a concurrent update can
- * show as a transient difference). The migration report shows a part of it.
+ * show as a transient difference). The migration report shows a part of it. On PostgreSQL the agents' rows take
+ * the place of their files: the same invariants, checked through the same store interfaces.
  */
 @Service
 public class ConsistencyChecker {
@@ -45,23 +51,30 @@ public class ConsistencyChecker {
     private final int window;
     private final Clock clock;
     private final @Nullable RecordFindings recordFindings;
+    /** Set on PostgreSQL: the agents' rows take the place of the data directory's files. */
+    private final @Nullable DatabaseAgents database;
 
     @Autowired
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, GovflowProperties properties, Clock clock,
-            RecordFindings records) {
-        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock, records);
+            RecordFindings records, ObjectProvider<PostgresUpdateLog> databaseLogs,
+            ObjectProvider<PostgresStateStore> databaseStates) {
+        this(dataDirectory, metadata, stateFiles, updateLog, properties.history().window(), clock, records,
+                StoreKind.of(properties).usesDataDirectory() ? null
+                        : new DatabaseAgents(databaseLogs.getObject(), databaseStates.getObject()));
     }
 
     /** Without Spring (command line): agents and their files only, no session or knowledge-graph findings. */
     public ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, int window, Clock clock) {
-        this(dataDirectory, metadata, stateFiles, updateLog, window, clock, null);
+        this(dataDirectory, metadata, stateFiles, updateLog, window, clock, null, null);
     }
 
     private ConsistencyChecker(DataDirectory dataDirectory, MetadataStore metadata, StateStore stateFiles,
-            UpdateLogStore updateLog, int window, Clock clock, @Nullable RecordFindings records) {
+            UpdateLogStore updateLog, int window, Clock clock, @Nullable RecordFindings records,
+            @Nullable DatabaseAgents database) {
         this.recordFindings = records;
+        this.database = database;
         this.dataDirectory = dataDirectory;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -72,15 +85,20 @@ public class ConsistencyChecker {
 
     /** Every agent, or only {@code agentId} ({@code AGENT_NOT_FOUND} when nothing of it exists). */
     public ConsistencyReport check(@Nullable String agentId) {
-        DataDirectoryScan scan = DataDirectoryScan.of(dataDirectory);
+        DataDirectoryScan scan = database == null ? DataDirectoryScan.of(dataDirectory) : null;
         List<ConsistencyReport.FileReport> files = new ArrayList<>();
         SortedMap<String, AgentRecord> records = records(files);
         Set<String> damaged = damagedRecords();
         TreeSet<String> ids = new TreeSet<>(records.keySet());
         ids.addAll(damaged);
-        ids.addAll(scan.stateFiles());
-        ids.addAll(scan.logs());
-        ids.addAll(scan.legacyStateFiles());
+        if (scan != null) {
+            ids.addAll(scan.stateFiles());
+            ids.addAll(scan.logs());
+            ids.addAll(scan.legacyStateFiles());
+        } else {
+            ids.addAll(Objects.requireNonNull(database).stateIds());
+            ids.addAll(database.logIds());
+        }
         if (agentId != null) {
             AgentIds.requireValid(agentId);
             if (!ids.contains(agentId)) {
@@ -88,7 +106,9 @@ public class ConsistencyChecker {
             }
             ids.retainAll(List.of(agentId));
         } else {
-            strayFiles(scan, ids, files);
+            if (scan != null) {
+                strayFiles(scan, ids, files);
+            }
             if (recordFindings != null) {
                 files.addAll(recordFindings.check());
             }
@@ -106,7 +126,7 @@ public class ConsistencyChecker {
         boolean logCorrupt = false;
         UpdateLogEntry last = null;
         try {
-            log = updateLog.scan(agentId);
+            log = database == null ? updateLog.scan(agentId) : database.scan(agentId);
             last = updateLog.last(agentId).orElse(null);
         } catch (GovflowException e) {
             logCorrupt = true;

@@ -9,13 +9,12 @@ import io.govflow.flow.dialectic.SessionSignatures;
 import io.govflow.store.check.Problem;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionRepository;
-import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.StoreHealth;
+import io.govflow.store.dialectic.SessionStore;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.store.knowledge.KnowledgeGraph;
-import io.govflow.store.knowledge.KnowledgeGraphRepository;
+import io.govflow.store.knowledge.KnowledgeGraphStore;
+import io.govflow.store.secret.SigningSecretStore;
 
 import org.springframework.stereotype.Component;
 
@@ -30,20 +29,20 @@ public class RecordFindings {
 
     private static final String GRAPH_FILE = "knowledge_graph.json";
 
-    private final SessionRepository sessions;
-    private final KnowledgeGraphRepository graphs;
+    private final SessionStore sessions;
+    private final KnowledgeGraphStore graphs;
     private final SessionSignatures signatures;
 
-    public RecordFindings(SessionRepository sessions, KnowledgeGraphRepository graphs, DataDirectory dataDirectory,
-            StoreHealth health, StoreJson json) {
+    public RecordFindings(SessionStore sessions, KnowledgeGraphStore graphs, SigningSecretStore secrets,
+            StoreJson json) {
         this.sessions = sessions;
         this.graphs = graphs;
-        this.signatures = new SessionSignatures(MessageSigner.verifier(dataDirectory, health, sessions.codec(), json));
+        this.signatures = new SessionSignatures(MessageSigner.verifier(secrets, sessions.codec(), json));
     }
 
     public List<ConsistencyReport.FileReport> check() {
         List<ConsistencyReport.FileReport> reports = new ArrayList<>();
-        for (SessionRepository.ScannedFile file : sessions.scan()) {
+        for (SessionStore.ScannedSession file : sessions.scan()) {
             List<Problem> problems = file.session() == null ? List.of(Problem.error(ConsistencyCodes.RECORD_CORRUPT,
                     "The session file cannot be read; only this session is unavailable (repair leaves it as it is)."))
                     : session("dialectic_sessions/" + file.fileName(), file.session());

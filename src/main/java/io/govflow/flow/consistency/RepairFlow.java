@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.govflow.config.GovflowProperties;
+import io.govflow.flow.maintenance.StoreKind;
 import io.govflow.flow.update.Checkpoints;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.UpdateLogStore;
@@ -37,6 +39,10 @@ public class RepairFlow {
             + "repair cannot rewrite them, and every state rebuilt from them would hold the same values. Restore the "
             + "log from a backup taken before the damage, or delete the agent and register a new one.";
 
+    private static final String DAMAGED_ROW = "The agent's state row in PostgreSQL is damaged or holds NaN or "
+            + "Infinity; nothing is moved aside in the database. Restore the row with the database's tools, or delete "
+            + "it (agent_state) so the next update rebuilds the state from the update log.";
+
     private final ConsistencyChecker checker;
     private final UpdateLogStore updateLog;
     private final Checkpoints checkpoints;
@@ -45,9 +51,12 @@ public class RepairFlow {
     private final AgentFiles agentFiles;
     private final Quarantine quarantine;
     private final StoreHealth health;
+    private final StoreKind storeKind;
 
     public RepairFlow(ConsistencyChecker checker, UpdateLogStore updateLog, Checkpoints checkpoints, LockManager locks,
-            DataDirectory dataDirectory, AgentFiles agentFiles, StoreHealth health, Clock clock) {
+            DataDirectory dataDirectory, AgentFiles agentFiles, StoreHealth health, Clock clock,
+            GovflowProperties properties) {
+        this.storeKind = StoreKind.of(properties);
         this.checker = checker;
         this.updateLog = updateLog;
         this.checkpoints = checkpoints;
@@ -70,11 +79,13 @@ public class RepairFlow {
                 actions.add(dryRun ? planned(agent, "quarantine_torn_log_tail", LOG_TORN_TAIL)
                         : cutTornTail(agent.agentId()));
             }
-            if (codes.contains(STATE_CORRUPT) && !codes.contains(LOG_CORRUPT)) {
+            if (!storeKind.usesDataDirectory()) {
+                actions.addAll(damagedRows(agent.agentId(), codes));
+            } else if (codes.contains(STATE_CORRUPT) && !codes.contains(LOG_CORRUPT)) {
                 actions.add(dryRun ? planned(agent, "quarantine_state_file", STATE_CORRUPT)
                         : quarantineState(agent.agentId(), STATE_CORRUPT));
             }
-            boolean rebuildState = rebuildsNonFiniteState(codes);
+            boolean rebuildState = storeKind.usesDataDirectory() && rebuildsNonFiniteState(codes);
             if (rebuildState) {
                 actions.add(dryRun ? planned(agent, "quarantine_state_file", NON_FINITE_NUMBER)
                         : quarantineState(agent.agentId(), NON_FINITE_NUMBER));
@@ -85,6 +96,9 @@ public class RepairFlow {
             }
             String behind = rebuildState ? NON_FINITE_NUMBER
                     : codes.stream().filter(ROLLED_FORWARD::contains).sorted().findFirst().orElse(null);
+            if (!storeKind.usesDataDirectory() && codes.contains(STATE_CORRUPT)) {
+                behind = null;
+            }
             if (behind != null && !codes.contains(LOG_CORRUPT) && !codes.contains(LOG_NOT_CONTIGUOUS)
                     && !codes.contains(STATE_AHEAD_OF_LOG) && !codes.contains(METADATA_RECORD_CORRUPT)
                     && hasRecord(agent)) {
@@ -92,6 +106,22 @@ public class RepairFlow {
             }
         }
         return new RepairReport(dryRun, actions, dryRun ? before : checker.check(agentId));
+    }
+
+    /**
+     * PostgreSQL has no torn tails and no files to move aside: a damaged state row (or one holding NaN or Infinity)
+     * is left for an operator, who restores it with the database's tools or deletes the row so that the next update
+     * rebuilds the state from the log. Roll-forwards run as on files.
+     */
+    private static List<RepairReport.Action> damagedRows(String agentId, Set<String> codes) {
+        List<RepairReport.Action> actions = new ArrayList<>();
+        for (String code : List.of(STATE_CORRUPT, NON_FINITE_NUMBER)) {
+            if (codes.contains(code)) {
+                actions.add(new RepairReport.Action(agentId, "left_for_operator", code, null, false,
+                        DAMAGED_ROW));
+            }
+        }
+        return actions;
     }
 
     private RepairReport.Action cutTornTail(String agentId) {

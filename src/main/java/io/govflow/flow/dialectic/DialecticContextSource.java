@@ -16,7 +16,7 @@ import io.govflow.flow.dialectic.SessionTimeouts.Expiry;
 import io.govflow.store.context.CanonicalJson;
 import io.govflow.store.context.ManifestEntry.Related;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionCatalog;
+import io.govflow.store.dialectic.SessionListing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code governance.dialectic}: the review sessions the agent takes part in (either role) — counts, the open ones
  * (phase, round, whose turn, expiry as a read reports it), the latest resolution and the conditions the agent was
- * resumed under — read from the session files without a lock ({@link SessionCatalog}: a stat per file, parsed again
- * only when it changed).
+ * resumed under — read from the stored sessions without a lock ({@link SessionListing}; on the file store a stat per
+ * file, parsed again only when it changed).
  *
  * <p>Sessions have no change counter, and expiry changes with time without any write, so {@code d.as_of} carries
  * the counts and a digest of the derived content: the document is fresh exactly while nothing it shows has changed.
@@ -46,12 +46,12 @@ class DialecticContextSource implements ContextSource {
             .comparing((SessionFacts f) -> f.session().createdAt())
             .thenComparing(f -> f.session().sessionId()).reversed();
 
-    private final SessionCatalog sessions;
+    private final SessionListing sessions;
     private final SessionExpiry expiry;
     private final CanonicalJson canonical;
     private final Clock clock;
 
-    DialecticContextSource(SessionCatalog sessions, SessionExpiry expiry, CanonicalJson canonical, Clock clock) {
+    DialecticContextSource(SessionListing sessions, SessionExpiry expiry, CanonicalJson canonical, Clock clock) {
         this.sessions = sessions;
         this.expiry = expiry;
         this.canonical = canonical;

@@ -20,7 +20,7 @@ import io.govflow.flow.dialectic.HardLimits.Violation;
 import io.govflow.flow.dialectic.SessionTimeouts.Expiry;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.dialectic.SessionStore;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class DialecticService {
 
-    private final SessionRepository sessions;
+    private final SessionStore sessions;
     private final LockManager locks;
     private final MessageSigner signer;
     private final SessionSignatures signatures;
@@ -48,7 +48,7 @@ public class DialecticService {
     private final StoreHealth health;
     private final Clock clock;
 
-    public DialecticService(SessionRepository sessions, LockManager locks, MessageSigner signer,
+    public DialecticService(SessionStore sessions, LockManager locks, MessageSigner signer,
             ResolutionEffects effects, SessionExpiry expiry, ReviewAgents agents, StoreHealth health, Clock clock) {
         this.sessions = sessions;
         this.locks = locks;

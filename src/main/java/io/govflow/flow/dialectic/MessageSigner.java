@@ -20,20 +20,20 @@ import org.springframework.stereotype.Component;
 import io.govflow.error.GovflowException;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.SessionCodec;
-import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LogText;
-import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.secret.ServerSecret;
+import io.govflow.store.secret.SigningSecretStore;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Signs transcript messages: HMAC-SHA256 with the server secret ({@code data/.govflow-secret}) over the message's
- * canonical JSON (keys sorted at every level, no whitespace), as lower-case hex. The secret is created on start-up;
- * if that fails (e.g. a read-only data directory) the service still starts and the first signature retries.
+ * Signs transcript messages: HMAC-SHA256 with the server secret ({@code data/.govflow-secret} on the file store, a
+ * row shared by every replica on PostgreSQL) over the message's canonical JSON (keys sorted at every level, no
+ * whitespace), as lower-case hex. The secret is created on start-up; if that fails (e.g. a read-only data
+ * directory, a database not up yet) the service still starts and the first signature retries.
  */
 @Component
 public class MessageSigner {
@@ -41,28 +41,25 @@ public class MessageSigner {
     private static final Logger LOG = LoggerFactory.getLogger(MessageSigner.class);
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final DataDirectory dataDirectory;
-    private final StoreHealth health;
+    private final SigningSecretStore secrets;
     private final SessionCodec codec;
     private final StoreJson json;
     private volatile @Nullable ServerSecret secret;
 
     @Autowired
-    public MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json) {
-        this(dataDirectory, health, codec, json, true);
+    public MessageSigner(SigningSecretStore secrets, SessionCodec codec, StoreJson json) {
+        this(secrets, codec, json, true);
     }
 
-    private MessageSigner(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec, StoreJson json,
-            boolean createSecret) {
-        this.dataDirectory = dataDirectory;
-        this.health = health;
+    private MessageSigner(SigningSecretStore secrets, SessionCodec codec, StoreJson json, boolean createSecret) {
+        this.secrets = secrets;
         this.codec = codec;
         this.json = json;
         if (!createSecret) {
             return;
         }
         try {
-            this.secret = ServerSecret.loadOrCreate(dataDirectory, health);
+            this.secret = secrets.loadOrCreate();
         } catch (GovflowException e) {
             LOG.warn("Server secret not available at start-up ({}); dialectic signatures retry on use",
                     LogText.safe(e.code()));
@@ -73,9 +70,8 @@ public class MessageSigner {
      * A signer for read-only checks ({@link #verify} only): it never creates the secret, and reports signed
      * messages as unverifiable while there is none.
      */
-    public static MessageSigner verifier(DataDirectory dataDirectory, StoreHealth health, SessionCodec codec,
-            StoreJson json) {
-        return new MessageSigner(dataDirectory, health, codec, json, false);
+    public static MessageSigner verifier(SigningSecretStore secrets, SessionCodec codec, StoreJson json) {
+        return new MessageSigner(secrets, codec, json, false);
     }
 
     public String sign(DialecticMessage message) {
@@ -122,7 +118,7 @@ public class MessageSigner {
     private @Nullable ServerSecret existingSecret() {
         ServerSecret current = secret;
         if (current == null) {
-            current = ServerSecret.loadIfPresent(dataDirectory).orElse(null);
+            current = secrets.loadIfPresent().orElse(null);
             secret = current;
         }
         return current;
@@ -134,7 +130,7 @@ public class MessageSigner {
             synchronized (this) {
                 current = secret;
                 if (current == null) {
-                    current = ServerSecret.loadOrCreate(dataDirectory, health);
+                    current = secrets.loadOrCreate();
                     secret = current;
                 }
             }

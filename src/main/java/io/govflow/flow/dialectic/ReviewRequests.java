@@ -21,7 +21,7 @@ import io.govflow.store.agent.AgentRecord;
 import io.govflow.store.agent.AgentStatus;
 import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.dialectic.SessionStore;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
 import io.govflow.store.knowledge.Discovery;
@@ -37,7 +37,7 @@ public class ReviewRequests {
     static final int MAX_ROUNDS_LIMIT = 10;
     static final Set<String> DISPUTE_TYPES = Set.of("dispute", "correction", "verification");
 
-    private final SessionRepository sessions;
+    private final SessionStore sessions;
     private final SessionFiles files;
     private final SessionExpiry expiry;
     private final ReviewAgents agents;
@@ -49,7 +49,7 @@ public class ReviewRequests {
     private final EffectiveRecords effectiveRecords;
     private final ReviewerEligibility eligibility;
 
-    public ReviewRequests(SessionRepository sessions, SessionFiles files, SessionExpiry expiry, ReviewAgents agents,
+    public ReviewRequests(SessionStore sessions, SessionFiles files, SessionExpiry expiry, ReviewAgents agents,
             MetadataStore metadata, KnowledgeService knowledge, ReviewerSelection reviewers, StoreHealth health,
             Clock clock, EffectiveRecords effectiveRecords, ReviewerEligibility eligibility) {
         this.effectiveRecords = effectiveRecords;

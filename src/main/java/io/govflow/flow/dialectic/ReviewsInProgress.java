@@ -6,20 +6,20 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import io.govflow.store.dialectic.SessionCatalog;
+import io.govflow.store.dialectic.SessionListing;
 
 /**
  * The agents under review now: the paused agent of every session that is neither terminal nor expired, as a read
- * of the session files reports it (a stat per file, parsed again only when it changed).
+ * of the stored sessions reports it ({@link SessionListing}).
  */
 @Component
 public class ReviewsInProgress {
 
-    private final SessionCatalog sessions;
+    private final SessionListing sessions;
     private final SessionExpiry expiry;
     private final Clock clock;
 
-    ReviewsInProgress(SessionCatalog sessions, SessionExpiry expiry, Clock clock) {
+    ReviewsInProgress(SessionListing sessions, SessionExpiry expiry, Clock clock) {
         this.sessions = sessions;
         this.expiry = expiry;
         this.clock = clock;

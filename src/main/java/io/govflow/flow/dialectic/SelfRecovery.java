@@ -26,7 +26,7 @@ import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StoredStatus;
 import io.govflow.store.dialectic.DialecticMessage;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.dialectic.SessionStore;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -52,7 +52,7 @@ public class SelfRecovery {
     static final double CONCERN_ATTENTION = 0.50;
 
     private final SessionFiles files;
-    private final SessionRepository sessions;
+    private final SessionStore sessions;
     private final MetadataStore metadata;
     private final LockManager locks;
     private final UpdateFlow updateFlow;
@@ -62,7 +62,7 @@ public class SelfRecovery {
     private final Clock clock;
     private final EffectiveRecords effectiveRecords;
 
-    public SelfRecovery(SessionFiles files, SessionRepository sessions, MetadataStore metadata,
+    public SelfRecovery(SessionFiles files, SessionStore sessions, MetadataStore metadata,
             LockManager locks, UpdateFlow updateFlow, AgentLifecycle lifecycle, MessageSigner signer,
             StoreHealth health, Clock clock, EffectiveRecords effectiveRecords) {
         this.effectiveRecords = effectiveRecords;

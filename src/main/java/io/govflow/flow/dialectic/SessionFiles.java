@@ -8,7 +8,7 @@ import io.govflow.engine.MetricsSnapshot;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.update.UpdateFlow;
 import io.govflow.store.dialectic.DialecticSession;
-import io.govflow.store.dialectic.SessionRepository;
+import io.govflow.store.dialectic.SessionStore;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -16,21 +16,21 @@ import io.govflow.store.io.LockManager;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Creating session files (a fresh id, written under its lock) and the snapshot of the paused agent's metrics. */
+/** Creating sessions (a fresh id, stored under its lock) and the snapshot of the paused agent's metrics. */
 @Component
 class SessionFiles {
 
-    private final SessionRepository sessions;
+    private final SessionStore sessions;
     private final LockManager locks;
     private final UpdateFlow updateFlow;
 
-    SessionFiles(SessionRepository sessions, LockManager locks, UpdateFlow updateFlow) {
+    SessionFiles(SessionStore sessions, LockManager locks, UpdateFlow updateFlow) {
         this.sessions = sessions;
         this.locks = locks;
         this.updateFlow = updateFlow;
     }
 
-    /** Derives an id that has no file yet, and writes the session built for it under the session lock. */
+    /** Derives an id that is not taken yet, and stores the session built for it under the session lock. */
     DialecticSession createNew(String pausedAgentId, String reviewerAgentId, String createdAt,
             Function<String, DialecticSession> build) {
         for (int attempt = 0;; attempt++) {
@@ -40,8 +40,9 @@ class SessionFiles {
                     continue;
                 }
                 DialecticSession session = build.apply(sessionId);
-                sessions.write(session);
-                return session;
+                if (sessions.createIfAbsent(session)) {
+                    return session;
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ import io.govflow.store.context.ManifestEntry.Related;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.store.knowledge.GraphIndexes;
 import io.govflow.store.knowledge.KnowledgeGraph;
-import io.govflow.store.knowledge.KnowledgeGraphRepository;
+import io.govflow.store.knowledge.KnowledgeGraphStore;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,10 +56,10 @@ class KnowledgeContextSource implements ContextSource {
     private static final Set<String> UNRESOLVED = Set.of("open", "disputed");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final KnowledgeGraphRepository graphs;
+    private final KnowledgeGraphStore graphs;
     private final CanonicalJson canonical;
 
-    KnowledgeContextSource(KnowledgeGraphRepository graphs, CanonicalJson canonical) {
+    KnowledgeContextSource(KnowledgeGraphStore graphs, CanonicalJson canonical) {
         this.graphs = graphs;
         this.canonical = canonical;
     }

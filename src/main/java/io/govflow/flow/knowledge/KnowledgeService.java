@@ -32,14 +32,14 @@ import io.govflow.store.io.Timestamps;
 import io.govflow.store.knowledge.Discovery;
 import io.govflow.store.knowledge.GraphIndexes;
 import io.govflow.store.knowledge.KnowledgeGraph;
-import io.govflow.store.knowledge.KnowledgeGraphRepository;
-import io.govflow.store.knowledge.KnowledgeGraphRepository.Change;
+import io.govflow.store.knowledge.KnowledgeGraphStore;
+import io.govflow.store.knowledge.KnowledgeGraphStore.Change;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The knowledge graph's operations. Every change is one locked read-merge-write of the file (see
- * {@link KnowledgeGraphRepository}), so instances sharing the data directory never lose each other's discoveries;
+ * {@link KnowledgeGraphStore}), so instances sharing the data directory never lose each other's discoveries;
  * the rate limit is counted from the file inside that same step.
  */
 @Service
@@ -51,14 +51,14 @@ public class KnowledgeService {
     static final Duration RATE_WINDOW = Duration.ofHours(1);
     private static final String STATUS_OPEN = "open";
 
-    private final KnowledgeGraphRepository graphs;
+    private final KnowledgeGraphStore graphs;
     private final MetadataStore metadata;
     private final RecordedTimes times;
     private final int maxStoresPerHour;
     private final Clock clock;
     private volatile @Nullable Ranked lexical;
 
-    public KnowledgeService(KnowledgeGraphRepository graphs, MetadataStore metadata, RecordedTimes times,
+    public KnowledgeService(KnowledgeGraphStore graphs, MetadataStore metadata, RecordedTimes times,
             GovflowProperties properties, Clock clock) {
         this.graphs = graphs;
         this.metadata = metadata;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.govflow.config.GovflowProperties;
 import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.io.LockFiles;
 import io.govflow.store.io.LockHandle;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
  * holder: the lock is taken with a non-blocking try (a held lock is never waited for and never removed), the
  * orphan check is repeated under it, the file is unlinked, then the lock is released. A process that had the old
  * file open finds it replaced once it gets the lock, and retries on a new file. Lock files of data that exists
- * (and the global ones) are never removed.
+ * (and the global ones) are never removed. On PostgreSQL there are no lock files: both answer
+ * {@code FILE_STORE_ONLY}.
  */
 @Service
 public class LockMaintenance {
@@ -33,9 +35,11 @@ public class LockMaintenance {
     private final MetadataStore metadata;
     private final StoreHealth storeHealth;
     private final Clock clock;
+    private final StoreKind storeKind;
 
     public LockMaintenance(LockFiles lockFiles, LockManager locks, MetadataStore metadata,
-            StoreHealth storeHealth, Clock clock) {
+            StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
+        this.storeKind = StoreKind.of(properties);
         this.lockFiles = lockFiles;
         this.locks = locks;
         this.metadata = metadata;
@@ -45,11 +49,13 @@ public class LockMaintenance {
 
     /** Every lock file; each is probed with a non-blocking try, so nothing is removed and nobody waits. */
     public LockReport list() {
+        storeKind.requireDataDirectory();
         return run(Mode.LIST);
     }
 
     /** Removes orphan lock files nobody holds; with {@code dryRun} only says which it would remove. */
     public LockReport cleanup(boolean dryRun) {
+        storeKind.requireDataDirectory();
         if (!dryRun) {
             storeHealth.checkWritable();
         }

@@ -12,6 +12,7 @@ import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.MetadataStore;
 import io.govflow.store.agent.StateStore;
 import io.govflow.store.io.DataDirectory;
+import io.govflow.flow.maintenance.StoreKind;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.migration.KeyFieldRewriter;
@@ -25,7 +26,7 @@ public class MigrationConfiguration {
             StateStore stateFiles, UpdateLogStore updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
             ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, GovflowProperties properties) {
         return new ReferenceMigration(dataDirectory, locks, metadata, stateFiles, updateLog, agentFiles, keyRewriter,
-                checker, storeHealth, clock, properties.history().window());
+                checker, storeHealth, clock, properties.history().window(), StoreKind.of(properties));
     }
 
     @Bean
@@ -33,6 +34,6 @@ public class MigrationConfiguration {
             UpdateLogStore updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock,
             GovflowProperties properties) {
         return new OrphanAdoption(locks, metadata, stateFiles, updateLog, agentFiles, storeHealth, clock,
-                properties.history().window());
+                properties.history().window(), StoreKind.of(properties));
     }
 }

@@ -10,6 +10,7 @@ import io.govflow.error.GovflowException;
 import io.govflow.flow.agent.AgentIds;
 import io.govflow.flow.agent.IssuedKey;
 import io.govflow.flow.auth.ApiKeys;
+import io.govflow.flow.maintenance.StoreKind;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.UpdateLogStore;
 import io.govflow.store.agent.AgentRecord;
@@ -41,9 +42,12 @@ public final class OrphanAdoption {
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final int window;
+    private final StoreKind storeKind;
 
     public OrphanAdoption(LockManager locks, MetadataStore metadata, StateStore stateFiles,
-            UpdateLogStore updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock, int window) {
+            UpdateLogStore updateLog, AgentFiles agentFiles, StoreHealth storeHealth, Clock clock, int window,
+            StoreKind storeKind) {
+        this.storeKind = storeKind;
         this.locks = locks;
         this.metadata = metadata;
         this.stateFiles = stateFiles;
@@ -54,8 +58,12 @@ public final class OrphanAdoption {
         this.window = window;
     }
 
-    /** {@code AGENT_EXISTS} when the agent has a record, {@code AGENT_NOT_FOUND} when it has no files. */
+    /**
+     * {@code AGENT_EXISTS} when the agent has a record, {@code AGENT_NOT_FOUND} when it has no files,
+     * {@code FILE_STORE_ONLY} on PostgreSQL (orphan files are a file-store matter).
+     */
     public IssuedKey adopt(String agentId) {
+        storeKind.requireDataDirectory();
         AgentIds.requireValid(agentId);
         storeHealth.checkWritable();
         try (LockHandle ignored = locks.acquire(LockKey.agent(agentId))) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.govflow.error.GovflowException;
 import io.govflow.flow.auth.ApiKeys;
 import io.govflow.flow.consistency.ConsistencyChecker;
+import io.govflow.flow.maintenance.StoreKind;
 import io.govflow.flow.consistency.ConsistencyReport;
 import io.govflow.store.agent.AgentFiles;
 import io.govflow.store.agent.UpdateLogStore;
@@ -63,10 +64,12 @@ public final class ReferenceMigration {
     private final StoreHealth storeHealth;
     private final Clock clock;
     private final int window;
+    private final StoreKind storeKind;
 
     public ReferenceMigration(DataDirectory dataDirectory, LockManager locks, MetadataStore metadata,
             StateStore stateFiles, UpdateLogStore updateLog, AgentFiles agentFiles, KeyFieldRewriter keyRewriter,
-            ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, int window) {
+            ConsistencyChecker checker, StoreHealth storeHealth, Clock clock, int window, StoreKind storeKind) {
+        this.storeKind = storeKind;
         this.dataDirectory = dataDirectory;
         this.locks = locks;
         this.metadata = metadata;
@@ -82,9 +85,11 @@ public final class ReferenceMigration {
 
     /**
      * Migrates (or, with {@code dryRun}, only reports) and lists the reference-data findings of the consistency
-     * checks afterwards.
+     * checks afterwards. On PostgreSQL it answers {@code FILE_STORE_ONLY}: the data directory holds none of the
+     * service's data there (a reference directory is imported into the database by the command line instead).
      */
     public MigrationReport migrate(boolean dryRun) {
+        storeKind.requireDataDirectory();
         Run run = perform(dryRun);
         ConsistencyReport findings;
         try {
@@ -99,6 +104,10 @@ public final class ReferenceMigration {
 
     /** The start-up run: migrates, logs a summary, never fails the start (problems are logged and reported). */
     public MigrationReport migrateAtStartup() {
+        if (!storeKind.usesDataDirectory()) {
+            return MigrationReport.of(false, List.of(), List.of(),
+                    ConsistencyReport.of(Timestamps.now(clock), List.of(), List.of()));
+        }
         Run run = perform(false);
         MigrationReport report = MigrationReport.of(false, run.actions, run.files,
                 ConsistencyReport.of(Timestamps.now(clock), List.of(), List.of()));

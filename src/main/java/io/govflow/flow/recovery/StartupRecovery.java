@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs before the web server accepts requests: removes temp files left by dead processes, migrates a reference
  * data directory in place (idempotent: nothing to do once done), and rolls every agent's checkpoints forward to
- * its update log. A damaged agent is reported and skipped, never reset.
+ * its update log. A damaged agent is reported and skipped, never reset. On PostgreSQL the data directory holds no
+ * agent data: the reference migration does nothing there (a reference directory is imported into the database by
+ * the command line), the roll-forward works on the database's rows.
  */
 @Component
 public class StartupRecovery implements InitializingBean {

@@ -12,13 +12,13 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.Timestamps;
 import io.govflow.store.thresholds.ThresholdsFile;
-import io.govflow.store.thresholds.ThresholdsRepository;
+import io.govflow.store.thresholds.ThresholdsStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The decision thresholds in force: those persisted in {@code thresholds.json} (shared by every instance on the
- * data directory), else the defaults. Every decision, status and health rule gets them from here.
+ * The decision thresholds in force: those persisted in the store ({@code thresholds.json} on the file store),
+ * shared by every instance on it, else the defaults. Every decision, status and health rule gets them from here.
  */
 @Component
 public class CurrentThresholds {
@@ -27,11 +27,11 @@ public class CurrentThresholds {
     public record Setting(Thresholds thresholds, @Nullable String updatedAt) {
     }
 
-    private final ThresholdsRepository repository;
+    private final ThresholdsStore repository;
     private final StoreHealth storeHealth;
     private final Clock clock;
 
-    public CurrentThresholds(ThresholdsRepository repository, StoreHealth storeHealth, Clock clock) {
+    public CurrentThresholds(ThresholdsStore repository, StoreHealth storeHealth, Clock clock) {
         this.repository = repository;
         this.storeHealth = storeHealth;
         this.clock = clock;

@@ -26,7 +26,7 @@ import io.govflow.store.io.StorageErrors;
  * link. Takes no lock and never writes; a damaged file (or a link planted in a file's place) is logged and left
  * out.
  */
-public final class SessionCatalog {
+public final class SessionCatalog implements SessionListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionCatalog.class);
     private static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{16}\\.json");
@@ -41,6 +41,7 @@ public final class SessionCatalog {
     }
 
     /** Every readable session file as it is on disk now. */
+    @Override
     public List<DialecticSession> all() {
         Path dir = dataDirectory.sessionsDir();
         List<DialecticSession> sessions = new ArrayList<>();

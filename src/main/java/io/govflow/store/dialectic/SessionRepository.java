@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ import io.govflow.store.io.StorageErrors;
  * damaged file, or a link planted in a file's place, is {@code STATE_CORRUPT} when asked for by id and skipped
  * (with a log line) when listing.
  */
-public final class SessionRepository {
+public final class SessionRepository implements SessionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRepository.class);
     private static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{16}\\.json");
@@ -46,10 +45,12 @@ public final class SessionRepository {
         this.codec = codec;
     }
 
+    @Override
     public SessionCodec codec() {
         return codec;
     }
 
+    @Override
     public Optional<DialecticSession> find(String sessionId) {
         Path file = dataDirectory.sessionFile(sessionId);
         try {
@@ -61,11 +62,13 @@ public final class SessionRepository {
         }
     }
 
+    @Override
     public boolean exists(String sessionId) {
         return Files.exists(dataDirectory.sessionFile(sessionId), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Every readable session file (damaged ones are logged and left out). */
+    @Override
     public List<DialecticSession> list() {
         Path dir = dataDirectory.sessionsDir();
         List<DialecticSession> sessions = new ArrayList<>();
@@ -84,14 +87,11 @@ public final class SessionRepository {
         return sessions;
     }
 
-    /** One session file as found by {@link #scan}: its session, or why it cannot be read. */
-    public record ScannedFile(String fileName, @Nullable DialecticSession session, boolean damaged) {
-    }
-
     /** Every session file, readable or not, by file name (for the consistency report). */
-    public List<ScannedFile> scan() {
+    @Override
+    public List<ScannedSession> scan() {
         Path dir = dataDirectory.sessionsDir();
-        List<ScannedFile> scanned = new ArrayList<>();
+        List<ScannedSession> scanned = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return scanned;
         }
@@ -102,23 +102,34 @@ public final class SessionRepository {
                     continue;
                 }
                 try {
-                    scanned.add(new ScannedFile(name, codec.parse(NoFollow.readAllBytes(file)), false));
+                    scanned.add(new ScannedSession(name, codec.parse(NoFollow.readAllBytes(file)), false));
                 } catch (NoSuchFileException e) {
                     // removed meanwhile
                 } catch (IOException | FileFormatException e) {
-                    scanned.add(new ScannedFile(name, null, true));
+                    scanned.add(new ScannedSession(name, null, true));
                 }
             }
         } catch (IOException e) {
             throw StorageErrors.readFailed("session directory", dir, e);
         }
-        scanned.sort(java.util.Comparator.comparing(ScannedFile::fileName));
+        scanned.sort(java.util.Comparator.comparing(ScannedSession::fileName));
         return scanned;
     }
 
     /** Replaces the session's file atomically. The caller holds the session lock. */
+    @Override
     public void write(DialecticSession session) {
         writer.write(dataDirectory.sessionFile(session.sessionId()), codec.format(session));
+    }
+
+    /** Writes the session's file unless it exists. The caller holds the session lock, so no one else writes it. */
+    @Override
+    public boolean createIfAbsent(DialecticSession session) {
+        if (exists(session.sessionId())) {
+            return false;
+        }
+        write(session);
+        return true;
     }
 
     private Optional<DialecticSession> readListed(Path file) {

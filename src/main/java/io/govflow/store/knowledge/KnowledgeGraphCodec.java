@@ -42,7 +42,11 @@ public final class KnowledgeGraphCodec {
     }
 
     public KnowledgeGraph parse(byte[] content) {
-        ObjectNode root = json.parseObject(content);
+        return fromObject(json.parseObject(content));
+    }
+
+    /** A graph from the file's top-level object (what {@link #parse} reads), nodes read as {@link #parse} does. */
+    public KnowledgeGraph fromObject(ObjectNode root) {
         ObjectNode nodes = object(root, "nodes");
         SortedMap<String, Discovery> discoveries = new TreeMap<>();
         SortedMap<String, KnowledgeGraph.DamagedNode> damaged = new TreeMap<>();

@@ -26,7 +26,7 @@ import io.govflow.store.io.LogText;
  * file's current content (another instance may have just written it) and replace the file atomically. A damaged
  * file, or a link planted in its place, is {@code STATE_CORRUPT}, never an empty graph.
  */
-public final class KnowledgeGraphRepository {
+public final class KnowledgeGraphRepository implements KnowledgeGraphStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphRepository.class);
 
@@ -44,11 +44,13 @@ public final class KnowledgeGraphRepository {
                 codec::parse, KnowledgeGraphRepository::damaged);
     }
 
+    @Override
     public KnowledgeGraphCodec codec() {
         return codec;
     }
 
     /** The current graph (an empty one when the file does not exist yet). */
+    @Override
     public KnowledgeGraph read() {
         return file.get();
     }
@@ -57,6 +59,7 @@ public final class KnowledgeGraphRepository {
      * Applies {@code change} to the file's current content under the knowledge-graph lock and writes the result
      * when it differs (by identity) from what was read. The change may throw to refuse; nothing is written then.
      */
+    @Override
     public <T> T update(Function<KnowledgeGraph, Change<T>> change) {
         try (LockHandle ignored = locks.acquire(LockKey.knowledgeGraph())) {
             KnowledgeGraph before = file.get();
@@ -68,10 +71,6 @@ public final class KnowledgeGraphRepository {
             }
             return result.value();
         }
-    }
-
-    /** What a change leaves behind: the next graph (the same instance for "nothing to write") and a result. */
-    public record Change<T>(KnowledgeGraph graph, T value) {
     }
 
     private static GovflowException damaged(Path file, Exception cause) {

@@ -32,6 +32,7 @@ final class PostgresConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresConnections.class);
     static final String MIGRATIONS = "classpath:db/migration/postgresql";
+    static final long DEFAULT_CONNECTION_TIMEOUT_MS = 2000;
 
     private PostgresConnections() {
     }
@@ -77,6 +78,10 @@ final class PostgresConnections {
         config.setConnectionInitSql("SET lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
         // start even while the database is down: readiness reports it, requests answer DATABASE_UNAVAILABLE
         config.setInitializationFailTimeout(-1);
+        // while the database is away, a request waits this long for a connection before DATABASE_UNAVAILABLE
+        if (!environment.containsProperty("spring.datasource.hikari.connection-timeout")) {
+            config.setConnectionTimeout(DEFAULT_CONNECTION_TIMEOUT_MS);
+        }
         config.setConnectionTimeout(Math.max(config.getConnectionTimeout(), 250));
         return new HikariDataSource(config);
     }

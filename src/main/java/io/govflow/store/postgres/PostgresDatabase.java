@@ -19,6 +19,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.govflow.error.ErrorCode;
@@ -79,6 +80,11 @@ public final class PostgresDatabase {
 
     /** The service's error for a database failure. */
     public static GovflowException translate(RuntimeException e) {
+        if (e instanceof TransactionSystemException && String.valueOf(e.getMessage()).contains("commit")) {
+            // the commit was sent and its answer lost: it may have been applied
+            LOG.error("Database commit outcome unknown: {}", LogText.safe(rootMessage(e)));
+            return new GovflowException(ErrorCode.STORAGE_ERROR, Map.of("committed", "unknown"), null, e);
+        }
         if (isLockTimeout(e)) {
             return GovflowException.retryAfter(ErrorCode.LOCK_TIMEOUT, 1, Map.of());
         }
@@ -97,6 +103,9 @@ public final class PostgresDatabase {
     }
 
     static boolean isUnavailable(Throwable e) {
+        if (e instanceof TransactionSystemException) {
+            return true; // a rollback (or the start of a transaction) on a connection that is gone
+        }
         if (e instanceof CannotGetJdbcConnectionException || e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessResourceException
                 || e instanceof org.springframework.transaction.CannotCreateTransactionException) {

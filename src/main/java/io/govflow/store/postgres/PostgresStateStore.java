@@ -56,13 +56,24 @@ public final class PostgresStateStore implements StateStore {
 
     @Override
     public void write(String agentId, StateFile state) {
-        String document = new String(codec.format(state), StandardCharsets.UTF_8);
+        putText(agentId, state.updateCount(), new String(codec.format(state), StandardCharsets.UTF_8));
+    }
+
+    /** The checkpoint's exact text (a state file moved in by a migration), as stored. */
+    public Optional<String> readText(String agentId) {
+        List<String> documents = db.read(jdbc -> jdbc.queryForList(
+                "SELECT state_text FROM agent_state WHERE agent_id = ?", String.class, agentId));
+        return documents.isEmpty() ? Optional.empty() : Optional.of(documents.get(0));
+    }
+
+    /** Stores a checkpoint as this exact text (its {@code update_count} given beside it). */
+    public void putText(String agentId, long updateCount, String document) {
         db.read(jdbc -> jdbc.update("INSERT INTO agent_state (agent_id, update_count, state_text, state) "
                 + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (agent_id) DO UPDATE SET "
                 + "update_count = EXCLUDED.update_count, state_text = EXCLUDED.state_text, state = EXCLUDED.state "
                 // a checkpoint never moves back: a replica with an older view does not undo a newer one
                 + "WHERE agent_state.update_count <= EXCLUDED.update_count",
-                agentId, state.updateCount(), document, JsonbText.jsonbOrNull(document)));
+                agentId, updateCount, document, JsonbText.jsonbOrNull(document)));
     }
 
     @Override

@@ -67,9 +67,11 @@ public final class StoreTransfer {
         for (String agentId : agentIds(source)) {
             try {
                 lines += importLog(source, agentId, skipped);
-                Optional<StateFile> state = readState(source, agentId);
-                if (state.isPresent()) {
-                    states.write(agentId, state.get());
+                Path statePath = source.stateFile(agentId);
+                if (Files.exists(statePath)) {
+                    byte[] content = read(statePath);
+                    StateFile state = stateCodec.parse(content); // only a readable checkpoint is moved
+                    states.putText(agentId, state.updateCount(), new String(content, StandardCharsets.UTF_8));
                     stateCount++;
                 }
             } catch (FileFormatException e) {
@@ -97,9 +99,9 @@ public final class StoreTransfer {
                 writer.write(target.updateLog(agentId), out -> writeLines(out, agentId, written));
             }
             lines += written[0];
-            Optional<StateFile> state = states.read(agentId);
+            Optional<String> state = states.readText(agentId);
             if (state.isPresent()) {
-                writer.write(target.stateFile(agentId), stateCodec.format(state.get()));
+                writer.write(target.stateFile(agentId), state.get().getBytes(StandardCharsets.UTF_8));
                 stateCount++;
             }
         }
@@ -151,11 +153,6 @@ public final class StoreTransfer {
             throw new FileFormatException("the update log has a damaged line; repair the directory first");
         }
         return lines.size();
-    }
-
-    private Optional<StateFile> readState(DataDirectory source, String agentId) {
-        Path path = source.stateFile(agentId);
-        return Files.exists(path) ? Optional.of(stateCodec.parse(read(path))) : Optional.empty();
     }
 
     private MetadataFile readMetadata(DataDirectory source) {

@@ -64,6 +64,19 @@ public final class ServerSecret {
         return java.util.Optional.of(new ServerSecret(read(file)));
     }
 
+    /** A secret kept elsewhere (the database): 32 bytes given as 64 lower-case hex digits; empty when malformed. */
+    public static java.util.Optional<ServerSecret> fromHex(String hex) {
+        return HEX_KEY.matcher(hex).matches() ? java.util.Optional.of(new ServerSecret(HexFormat.of().parseHex(hex)))
+                : java.util.Optional.empty();
+    }
+
+    /** A new random secret as 64 lower-case hex digits (what is stored). */
+    public static String newHex() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
     /** A copy of the key bytes. */
     public byte[] key() {
         return key.clone();
@@ -73,9 +86,7 @@ public final class ServerSecret {
         health.checkNotReadOnly();
         Path dir = Objects.requireNonNull(file.getParent());
         dataDirectory.ensureDirectory(dir);
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        byte[] content = (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] content = (newHex() + "\n").getBytes(StandardCharsets.US_ASCII);
         Path temp = dir.resolve(AtomicFileWriter.tempPrefix(file) + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         try {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import io.govflow.error.GovflowException;
 import io.govflow.store.io.AtomicJsonWriter;
 import io.govflow.store.io.CachedFile;
 import io.govflow.store.io.DataDirectory;
-import io.govflow.store.io.JsonFields;
 import io.govflow.store.io.LockHandle;
 import io.govflow.store.io.LockKey;
 import io.govflow.store.io.LockManager;
@@ -29,8 +27,6 @@ import io.govflow.store.io.StorageErrors;
 import io.govflow.store.io.StoreJson;
 import io.govflow.store.io.Timestamps;
 
-import tools.jackson.databind.node.ObjectNode;
-
 /**
  * {@code thresholds.json}. Reads are served from memory while the file is unchanged ({@link CachedFile}), so a change
  * made by another instance is seen at the next read; the file is read without following a symbolic link. Writes take
@@ -38,16 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code STORAGE_ERROR} (never "no thresholds") until an operator writes valid ones; that write first copies the
  * damaged file (for a link: where it pointed) to {@code quarantine/}.
  */
-public final class ThresholdsRepository {
+public final class ThresholdsRepository implements ThresholdsStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdsRepository.class);
-    private static final Set<String> FIELDS = Set.of("risk_approve_threshold", "risk_revise_threshold",
-            "coherence_critical_threshold", "void_threshold_initial", "updated_at");
 
     private final DataDirectory dataDirectory;
     private final AtomicJsonWriter writer;
     private final LockManager locks;
-    private final StoreJson json;
+    private final ThresholdsCodec codec;
     private final Clock clock;
     private final CachedFile<Optional<ThresholdsFile>> file;
 
@@ -56,13 +50,14 @@ public final class ThresholdsRepository {
         this.dataDirectory = dataDirectory;
         this.writer = writer;
         this.locks = locks;
-        this.json = json;
+        this.codec = new ThresholdsCodec(json);
         this.clock = clock;
         this.file = new CachedFile<>(dataDirectory.thresholdsFile(), "thresholds", Optional.empty(),
-                content -> Optional.of(parse(content)), ThresholdsRepository::damaged);
+                content -> Optional.of(codec.parse(content)), ThresholdsRepository::damaged);
     }
 
     /** The stored thresholds; empty when none were ever written. */
+    @Override
     public Optional<ThresholdsFile> read() {
         return file.get();
     }
@@ -71,11 +66,12 @@ public final class ThresholdsRepository {
      * Replaces the thresholds under the thresholds lock with {@code change} applied to what is on disk (empty when
      * none were ever written); the change may throw to refuse. Returns what was written.
      */
+    @Override
     public ThresholdsFile update(UnaryOperator<Optional<ThresholdsFile>> change) {
         try (LockHandle ignored = locks.acquire(LockKey.thresholds())) {
             Optional<ThresholdsFile> current = currentForUpdate();
             ThresholdsFile next = Objects.requireNonNull(change.apply(current).orElse(null), "change returned empty");
-            byte[] content = json.toFileBytes(toObject(next));
+            byte[] content = codec.format(next);
             writer.write(file.path(), content);
             file.observeWritten(Optional.of(next), content);
             return next;
@@ -109,25 +105,6 @@ public final class ThresholdsRepository {
         } catch (IOException e) {
             throw StorageErrors.readFailed("thresholds", path, e);
         }
-    }
-
-    private ThresholdsFile parse(byte[] content) {
-        ObjectNode o = json.parseObject(content);
-        return new ThresholdsFile(JsonFields.requiredNumber(o, "risk_approve_threshold"),
-                JsonFields.requiredNumber(o, "risk_revise_threshold"),
-                JsonFields.requiredNumber(o, "coherence_critical_threshold"),
-                JsonFields.requiredNumber(o, "void_threshold_initial"),
-                JsonFields.nullableString(o, "updated_at"), JsonFields.unknownFields(o, FIELDS));
-    }
-    private ObjectNode toObject(ThresholdsFile t) {
-        ObjectNode o = json.object();
-        o.put("risk_approve_threshold", t.riskApprove());
-        o.put("risk_revise_threshold", t.riskRevise());
-        o.put("coherence_critical_threshold", t.coherenceCritical());
-        o.put("void_threshold_initial", t.voidThresholdInitial());
-        JsonFields.putNullable(o, "updated_at", t.updatedAt());
-        JsonFields.putUnknown(o, t.unknownFields());
-        return o;
     }
 
     private static GovflowException damaged(Path file, Exception reason) {

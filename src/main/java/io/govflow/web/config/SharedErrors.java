@@ -42,7 +42,12 @@ final class SharedErrors {
      * the disk is full.
      */
     static final Set<ErrorCode> WRITES = EnumSet.of(ErrorCode.LOCK_TIMEOUT, ErrorCode.STORE_READ_ONLY,
-            ErrorCode.CHECKPOINT_BACKLOG, ErrorCode.DISK_FULL);
+            ErrorCode.CHECKPOINT_BACKLOG, ErrorCode.DISK_FULL, ErrorCode.DATABASE_UNAVAILABLE);
+    /**
+     * Endpoints that take a credential read the store (the agent's record, or the data the admin asked for): with
+     * the PostgreSQL store, the database can be away.
+     */
+    static final Set<ErrorCode> DATABASE = EnumSet.of(ErrorCode.DATABASE_UNAVAILABLE);
 
     private SharedErrors() {
     }
@@ -71,8 +76,9 @@ final class SharedErrors {
         return switch (level) {
             case ANONYMOUS -> Set.of();
             // anonymous while open registration is on; otherwise the admin token, with the admin codes
-            case REGISTRATION, ADMIN -> union(union(AUTHENTICATED, ADMIN), LIMITED);
-            case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN -> union(AUTHENTICATED, LIMITED);
+            case REGISTRATION, ADMIN -> union(union(union(AUTHENTICATED, ADMIN), LIMITED), DATABASE);
+            case ANY_CREDENTIAL, AGENT_KEY, AGENT_KEY_OR_ADMIN, TENANT_OR_ADMIN ->
+                union(union(AUTHENTICATED, LIMITED), DATABASE);
         };
     }
 

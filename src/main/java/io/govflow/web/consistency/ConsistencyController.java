@@ -51,7 +51,8 @@ public class ConsistencyController {
     @Operation(operationId = "repair", summary = "Repair what the consistency report can fix",
             description = "Moves a torn update-log tail or a damaged state file to quarantine/ (never deletes) and "
                     + "rolls state and metadata forward from the update log. Run with dry_run true first to see "
-                    + "the plan.")
+                    + "the plan. On PostgreSQL nothing is moved aside: a damaged state row is left for an operator "
+                    + "(left_for_operator), roll-forwards run as on files.")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_NOT_FOUND, METADATA_CORRUPT, STORAGE_ERROR }, writes = true)
     public RepairResponse repair(@Valid @RequestBody(required = false) @Nullable RepairRequest body) {
         String agentId = body == null ? null : body.agentId();

@@ -2,6 +2,7 @@ package io.govflow.web.maintenance;
 
 import static io.govflow.error.ErrorCode.AGENT_EXISTS;
 import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
+import static io.govflow.error.ErrorCode.FILE_STORE_ONLY;
 import static io.govflow.error.ErrorCode.INVALID_AGENT_ID;
 import static io.govflow.error.ErrorCode.METADATA_CORRUPT;
 import static io.govflow.error.ErrorCode.STATE_CORRUPT;
@@ -51,8 +52,8 @@ public class MaintenanceController {
             description = "Moves legacy state files into agents/, synthesizes update logs from state arrays and "
                     + "hashes plaintext keys in the metadata, exports/, backups/ and archives/. Idempotent; start-up "
                     + "runs it too. With dry_run nothing is written. Lists STATE_MISSING, ORPHAN_STATE and "
-                    + "HISTORY_INCOMPLETE warnings per agent.")
-    @ApiErrors({ STORE_READ_ONLY })
+                    + "HISTORY_INCOMPLETE warnings per agent. File store only (FILE_STORE_ONLY on PostgreSQL).")
+    @ApiErrors({ STORE_READ_ONLY, FILE_STORE_ONLY })
     public MigrationResponse migrate(@Valid @RequestBody(required = false) @Nullable DryRunRequest body) {
         return MigrationResponse.of(migration.migrate(DryRunRequest.of(body)));
     }
@@ -61,9 +62,10 @@ public class MaintenanceController {
     @Access(Access.Level.ADMIN)
     @Operation(operationId = "adoptOrphan", summary = "Register an orphan state file as an agent",
             description = "Creates the metadata record (status active, total_updates from the state) and returns a "
-                    + "new api_key once. The state file is kept as it is.")
+                    + "new api_key once. The state file is kept as it is. File store only (FILE_STORE_ONLY on "
+                    + "PostgreSQL).")
     @ApiErrors(value = { INVALID_AGENT_ID, AGENT_EXISTS, AGENT_NOT_FOUND, STATE_CORRUPT,
-            METADATA_CORRUPT }, writes = true)
+            METADATA_CORRUPT, FILE_STORE_ONLY }, writes = true)
     @ResponseStatus(HttpStatus.CREATED)
     public KeyResponse adopt(@Valid @RequestBody AdoptRequest body) {
         return KeyResponse.of(adoption.adopt(body.agentId()));
@@ -72,8 +74,9 @@ public class MaintenanceController {
     @GetMapping("/locks")
     @Access(Access.Level.ADMIN)
     @Operation(operationId = "listLocks", summary = "Lock files: held or not, orphan or not, age",
-            description = "Each lock is probed with a non-blocking try; nothing waits and nothing is removed.")
-    @ApiErrors({ STORAGE_ERROR })
+            description = "Each lock is probed with a non-blocking try; nothing waits and nothing is removed. "
+                    + "File store only (FILE_STORE_ONLY on PostgreSQL, whose locks are the database's).")
+    @ApiErrors({ STORAGE_ERROR, FILE_STORE_ONLY })
     public LocksResponse locks() {
         return LocksResponse.of(lockMaintenance.list());
     }
@@ -82,8 +85,8 @@ public class MaintenanceController {
     @Access(Access.Level.ADMIN)
     @Operation(operationId = "cleanupLocks", summary = "Remove orphan lock files nobody holds",
             description = "A lock file is removed only while this service holds its lock and only if it protects "
-                    + "no data; held locks are never touched.")
-    @ApiErrors({ STORE_READ_ONLY, STORAGE_ERROR })
+                    + "no data; held locks are never touched. File store only (FILE_STORE_ONLY on PostgreSQL).")
+    @ApiErrors({ STORE_READ_ONLY, STORAGE_ERROR, FILE_STORE_ONLY })
     public LocksResponse cleanupLocks(@Valid @RequestBody(required = false) @Nullable DryRunRequest body) {
         return LocksResponse.of(lockMaintenance.cleanup(DryRunRequest.of(body)));
     }

@@ -19,7 +19,7 @@ import io.govflow.store.io.DataDirectory;
 import io.govflow.store.io.LockManager;
 import io.govflow.store.io.StoreHealth;
 import io.govflow.store.io.StoreJson;
-import io.govflow.store.knowledge.KnowledgeGraphRepository.Change;
+import io.govflow.store.knowledge.KnowledgeGraphStore.Change;
 import io.govflow.support.FileTree;
 import io.govflow.support.TestFiles;
 import org.junit.jupiter.api.Test;

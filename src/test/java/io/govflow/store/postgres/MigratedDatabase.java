@@ -2,6 +2,7 @@ package io.govflow.store.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,26 @@ public final class MigratedDatabase implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);
         return new PostgresDatabase(pool);
+    }
+
+    /** A new pool (a replica) with a 10 s lock timeout. */
+    public PostgresDatabase replica() {
+        return replica(Duration.ofSeconds(10));
+    }
+
+    /** Runs a statement as the schema owner (a test's way to plant damage the service itself never writes). */
+    public void asOwner(String sql) throws SQLException {
+        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Runs a statement as the service's role, outside the store. */
+    public void asService(String sql) throws SQLException {
+        try (Connection app = java.sql.DriverManager.getConnection(database.url(), PostgresTestServer.APP,
+                PostgresTestServer.APP_PASSWORD); Statement statement = app.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** The context store of a new replica (row-lock waits up to 10 s). */

@@ -75,7 +75,8 @@ class StoresServeTheSameAnswersTest {
                     assertThat(normalized(fromRows.json())).as("GET %s", path)
                             .isEqualTo(normalized(fromFiles.json()));
                 } else {
-                    assertThat(fromRows.raw()).as("GET %s", path).isEqualTo(fromFiles.raw());
+                    assertThat(withoutGeneratedIds(fromRows.raw())).as("GET %s", path)
+                            .isEqualTo(withoutGeneratedIds(fromFiles.raw()));
                 }
                 compared++;
             }
@@ -91,6 +92,11 @@ class StoresServeTheSameAnswersTest {
             assertThat(report.get("totals").get("errors").asLong()).as(report.toString()).isZero();
         }
         assertThat(Files.exists(dbDir.resolve("exports"))).isTrue();
+    }
+
+    /** A chart's clip-path ids carry a number of the drawing process, not of the data. */
+    private static String withoutGeneratedIds(String body) {
+        return body.replaceAll("_\\d+clip-", "_clip-");
     }
 
     private static JsonNode normalized(JsonNode node) {

@@ -5,6 +5,7 @@ import static io.govflow.error.ErrorCode.AGENT_NOT_FOUND;
 import static io.govflow.error.ErrorCode.AUTHENTICATION_FAILED;
 import static io.govflow.error.ErrorCode.AUTHENTICATION_REQUIRED;
 import static io.govflow.error.ErrorCode.CHECKPOINT_BACKLOG;
+import static io.govflow.error.ErrorCode.DATABASE_UNAVAILABLE;
 import static io.govflow.error.ErrorCode.DISK_FULL;
 import static io.govflow.error.ErrorCode.FORBIDDEN;
 import static io.govflow.error.ErrorCode.INTERNAL_ERROR;
@@ -37,9 +38,10 @@ class SharedErrorsTest {
     }
 
     @Test
-    void aCredentialAddsTheTwoAuthenticationCodesAndTheRateLimit() {
+    void aCredentialAddsTheTwoAuthenticationCodesTheRateLimitAndTheDatabaseAway() {
         assertThat(SharedErrors.of(handler("agentRead"))).containsExactlyInAnyOrder(AGENT_NOT_FOUND,
-                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, RATE_LIMITED, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, RATE_LIMITED, DATABASE_UNAVAILABLE, NOT_ACCEPTABLE,
+                INTERNAL_ERROR);
     }
 
     @Test
@@ -47,14 +49,15 @@ class SharedErrorsTest {
         assertThat(SharedErrors.of(handler("adminWrite"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
                 PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, LOCK_TIMEOUT, STORE_READ_ONLY,
-                CHECKPOINT_BACKLOG, DISK_FULL, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                CHECKPOINT_BACKLOG, DISK_FULL, DATABASE_UNAVAILABLE, NOT_ACCEPTABLE, INTERNAL_ERROR);
     }
 
     @Test
     void registrationSharesTheAdminAnswersOfClosedRegistration() {
         assertThat(SharedErrors.of(handler("register"))).containsExactlyInAnyOrder(AUTHENTICATION_REQUIRED,
                 AUTHENTICATION_FAILED, RATE_LIMITED, FORBIDDEN, ADMIN_DISABLED, VALIDATION_FAILED, MALFORMED_JSON,
-                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, NOT_ACCEPTABLE, INTERNAL_ERROR);
+                PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TIMEOUT, DATABASE_UNAVAILABLE, NOT_ACCEPTABLE,
+                INTERNAL_ERROR);
     }
 
     private static HandlerMethod handler(String name) {
