@@ -26,22 +26,30 @@ final class Compose {
     private final Path emptyEnvFile;
     private final String project;
     private final Map<String, String> variables;
+    private final List<String> profiles;
 
     /**
      * @param variables values for the ${...} in compose.yaml; the project's own .env is not read, so a
      *                  developer's local settings cannot change what the test sees
      */
     Compose(String project, Map<String, String> variables) throws IOException {
+        this(project, variables, List.of());
+    }
+
+    /** @param profiles the compose profiles every command enables ({@code --profile}) */
+    Compose(String project, Map<String, String> variables, List<String> profiles) throws IOException {
         this.command = detectCommand();
         this.composeFile = GovflowImage.projectDir().resolve("compose.yaml");
         this.emptyEnvFile = Files.createTempFile("govflow-it-compose", ".env");
         this.project = project;
         this.variables = Map.copyOf(variables);
+        this.profiles = List.copyOf(profiles);
     }
 
     Result run(Duration timeout, String... args) {
         List<String> line = new ArrayList<>(command);
         line.addAll(List.of("--env-file", emptyEnvFile.toString(), "-p", project, "-f", composeFile.toString()));
+        profiles.forEach(profile -> line.addAll(List.of("--profile", profile)));
         line.addAll(List.of(args));
         try {
             Path output = Files.createTempFile("govflow-it-compose", ".log");

@@ -59,6 +59,14 @@ final class GovflowApi {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** {@link #update} with an {@code Idempotency-Key}: repeating it repeats the first answer, not the update. */
+    Response update(String agentId, String key, String idempotencyKey) throws IOException, InterruptedException {
+        return send(request("/api/v1/agents/" + agentId + "/updates", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(UPDATE))));
+    }
+
     /** One JSON-RPC message to the MCP endpoint, as a Streamable HTTP client posts it. */
     Response mcp(Object message) throws IOException, InterruptedException {
         return send(request("/mcp", null)
