@@ -124,8 +124,9 @@ class HostileInputTest {
         assertThat(FileTree.fingerprint(outside)).as("nothing outside the data directory changed")
                 .isEqualTo(outsideBefore);
         try (Stream<Path> top = Files.list(work)) {
+            // mnt: the scratch mount of the attacks on files, which run on the file store only
             assertThat(top.map(p -> p.getFileName().toString())).as("nothing created beside the data directory")
-                    .isSubsetOf("data", "outside", "mnt", "crash").contains("data", "outside"); // mnt: the file attacks only
+                    .isSubsetOf("data", "outside", "mnt", "crash").contains("data", "outside");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
