@@ -56,7 +56,7 @@ final class StoreTransferCommand {
                 err.println("not a directory: " + paths.dir());
                 return null;
             }
-            return new ImportRun(paths.dir(), paths.shared());
+            return new Run(paths.dir(), paths.shared(), true);
         }
     }
 
@@ -73,7 +73,7 @@ final class StoreTransferCommand {
         @Override
         public @Nullable Invocation parse(List<String> options, PrintStream err) {
             Paths paths = Paths.parse(options, "--to-data-dir", USAGE, err);
-            return paths == null ? null : new ExportRun(paths.dir(), paths.shared());
+            return paths == null ? null : new Run(paths.dir(), paths.shared(), false);
         }
     }
 
@@ -103,7 +103,8 @@ final class StoreTransferCommand {
         }
     }
 
-    private record ImportRun(Path source, Path shared) implements CommandLineTool.Invocation {
+    /** One transfer: {@code files} is the data directory read or written, {@code shared} the replicas' one. */
+    private record Run(Path files, Path shared, boolean intoDatabase) implements CommandLineTool.Invocation {
 
         @Override
         public Path dataDir() {
@@ -117,48 +118,28 @@ final class StoreTransferCommand {
 
         @Override
         public int run(BeanFactory beans, PrintStream out, PrintStream err) {
+            String command = intoDatabase ? "migrate-store" : "export-store";
             try {
-                MigrationReport migration = migrateReferenceData(source);
-                if (migration.totals().errors() > 0) {
-                    err.println("migrate-store: the reference migration of the directory found errors; run "
-                            + "'migrate --data-dir " + source + "' to see them");
-                    return 1;
+                StoreTransfer transfer = beans.getBean(StoreTransfer.class);
+                StoreTransfer.Report report;
+                if (intoDatabase) {
+                    if (migrateReferenceData(files).totals().errors() > 0) {
+                        err.println(command + ": the reference migration of the directory found errors; run "
+                                + "'migrate --data-dir " + files + "' to see them");
+                        return 1;
+                    }
+                    report = transfer.importFrom(new DataDirectory(files));
+                    copyExports(files, shared);
+                } else {
+                    StoreHealth health = new StoreHealth(files, java.time.Clock.systemUTC());
+                    DataDirectory directory = new DataDirectory(files, health);
+                    report = transfer.exportTo(directory, new AtomicFileWriter(health, Fsync.SYSTEM, directory));
+                    copyExports(shared, files);
                 }
-                StoreTransfer.Report report = beans.getBean(StoreTransfer.class).importFrom(new DataDirectory(source));
-                copyExports(source, shared);
                 out.println(toJson(report));
                 return report.errors().isEmpty() ? 0 : 1;
             } catch (GovflowException e) {
-                err.println("migrate-store failed: " + e.code() + " " + e.clientMessage());
-                return 1;
-            }
-        }
-    }
-
-    private record ExportRun(Path target, Path shared) implements CommandLineTool.Invocation {
-
-        @Override
-        public Path dataDir() {
-            return shared;
-        }
-
-        @Override
-        public List<String> settings() {
-            return List.of(POSTGRES);
-        }
-
-        @Override
-        public int run(BeanFactory beans, PrintStream out, PrintStream err) {
-            try {
-                StoreHealth health = new StoreHealth(target, java.time.Clock.systemUTC());
-                DataDirectory directory = new DataDirectory(target, health);
-                AtomicFileWriter writer = new AtomicFileWriter(health, Fsync.SYSTEM, directory);
-                StoreTransfer.Report report = beans.getBean(StoreTransfer.class).exportTo(directory, writer);
-                copyExports(shared, target);
-                out.println(toJson(report));
-                return 0;
-            } catch (GovflowException e) {
-                err.println("export-store failed: " + e.code() + " " + e.clientMessage());
+                err.println(command + " failed: " + e.code() + " " + e.clientMessage());
                 return 1;
             }
         }
