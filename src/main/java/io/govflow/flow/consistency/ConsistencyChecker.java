@@ -131,7 +131,7 @@ public class ConsistencyChecker {
         boolean logCorrupt = false;
         UpdateLogEntry last = null;
         try {
-            log = database == null ? updateLog.scan(agentId) : database.scan(agentId);
+            log = updateLog.scan(agentId);
             last = updateLog.last(agentId).orElse(null);
         } catch (GovflowException e) {
             logCorrupt = true;

@@ -25,4 +25,38 @@ public record LogScan(long entries, long firstSeq, long lastSeq, boolean contigu
     public boolean hasTornTail() {
         return tornTail > 0;
     }
+
+    /** Running totals over a log's good lines in order; {@link #result} is the scan. */
+    public static final class Tally {
+        private long entries;
+        private long firstSeq;
+        private long lastSeq;
+        private boolean contiguous = true;
+        private long goodLength;
+        private long nonFiniteLines;
+        private long firstNonFiniteSeq;
+
+        /** Counts the next good line, which ends at {@code end}. */
+        public void add(UpdateLogEntry entry, long end) {
+            long seq = entry.seq();
+            if (!entry.allFinite()) {
+                nonFiniteLines++;
+                firstNonFiniteSeq = firstNonFiniteSeq == 0 ? seq : firstNonFiniteSeq;
+            }
+            if (entries == 0) {
+                firstSeq = seq;
+            } else if (seq != lastSeq + 1) {
+                contiguous = false;
+            }
+            entries++;
+            lastSeq = seq;
+            goodLength = end;
+        }
+
+        /** The scan of a log of {@code size} bytes. */
+        public LogScan result(long size) {
+            return new LogScan(entries, firstSeq, lastSeq, contiguous, size - goodLength, goodLength, nonFiniteLines,
+                    firstNonFiniteSeq);
+        }
+    }
 }

@@ -215,7 +215,7 @@ public final class UpdateLog implements UpdateLogStore {
     @Override
     public LogScan scan(String agentId) {
         return readForwards(agentId, LogScan.EMPTY, lines -> {
-            ScanTally tally = new ScanTally();
+            LogScan.Tally tally = new LogScan.Tally();
             visitGoodLines(lines, line -> tally.add(decode(line), line.end()));
             return tally.result(lines.offset());
         });
@@ -431,37 +431,5 @@ public final class UpdateLog implements UpdateLogStore {
     @FunctionalInterface
     private interface LinesFunction<T> {
         T apply(ForwardLineReader lines) throws IOException;
-    }
-
-    /** Running totals of a scan. */
-    private static final class ScanTally {
-        long entries;
-        long firstSeq;
-        long lastSeq;
-        boolean contiguous = true;
-        long goodLength;
-        long nonFiniteLines;
-        long firstNonFiniteSeq;
-
-        void add(UpdateLogEntry entry, long end) {
-            long seq = entry.seq();
-            if (!entry.allFinite()) {
-                nonFiniteLines++;
-                firstNonFiniteSeq = firstNonFiniteSeq == 0 ? seq : firstNonFiniteSeq;
-            }
-            if (entries == 0) {
-                firstSeq = seq;
-            } else if (seq != lastSeq + 1) {
-                contiguous = false;
-            }
-            entries++;
-            lastSeq = seq;
-            goodLength = end;
-        }
-
-        LogScan result(long size) {
-            return new LogScan(entries, firstSeq, lastSeq, contiguous, size - goodLength, goodLength, nonFiniteLines,
-                    firstNonFiniteSeq);
-        }
     }
 }

@@ -140,17 +140,28 @@ public final class PostgresUpdateLog implements UpdateLogStore {
         });
     }
 
+    /**
+     * Reads every row of the log (each line decoded, so a damaged one fails here) and reports its shape, as the file
+     * store reads the whole file. A head that disagrees with the rows (a row deleted or added behind the service's
+     * back) makes the log not contiguous.
+     */
     @Override
     public LogScan scan(String agentId) {
         Head head = head(agentId);
         if (head == null) {
             return LogScan.EMPTY;
         }
-        if (head.lines() == 0) {
-            return new LogScan(0, 0, 0, true, 0, head.bytes());
-        }
-        boolean contiguous = head.lastSeq() - head.firstSeq() + 1 == head.lines();
-        return new LogScan(head.lines(), head.firstSeq(), head.lastSeq(), contiguous, 0, head.bytes());
+        LogScan.Tally tally = new LogScan.Tally();
+        long[] bytes = { 0 };
+        forEachLine(agentId, line -> {
+            bytes[0] += line.getBytes(StandardCharsets.UTF_8).length;
+            tally.add(decode(agentId, line), bytes[0]);
+        });
+        LogScan rows = tally.result(bytes[0]);
+        boolean headAgrees = head.lines() == rows.entries() && head.lastSeq() == rows.lastSeq()
+                && head.firstSeq() == rows.firstSeq();
+        return new LogScan(rows.entries(), rows.firstSeq(), rows.lastSeq(), rows.contiguous() && headAgrees, 0,
+                rows.goodLength(), rows.nonFiniteLines(), rows.firstNonFiniteSeq());
     }
 
     @Override
